@@ -1,0 +1,96 @@
+package org.truce.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.UUID;
+import org.truce.log.RecordLog;
+import org.truce.log.file.FileRecordLog;
+import org.truce.service.catalog.CatalogService;
+import org.truce.service.intake.ImportService;
+import org.truce.service.ledger.Ledger;
+import org.truce.service.port.Store;
+import org.truce.service.report.ReportService;
+import org.truce.store.Database;
+import org.truce.store.JdbcRecordLog;
+import org.truce.store.JdbiStore;
+import org.truce.web.Services;
+
+/**
+ * The composition root: the one place where the log, the store and the services are built and
+ * wired. Opening it brings the projections up to date with the log.
+ */
+public final class Runtime implements AutoCloseable {
+    private final Database database;
+    private final RecordLog log;
+    private final Store store;
+    private final Ledger ledger;
+    private final CatalogService catalog;
+    private final ReportService reports;
+    private final ImportService imports;
+
+    private Runtime(Database database, RecordLog log) {
+        this.database = database;
+        this.log = log;
+        this.store = new JdbiStore(database);
+        Clock clock = Clock.systemUTC();
+        this.ledger = new Ledger(log, store, clock);
+        this.catalog = new CatalogService(ledger, store);
+        this.reports = new ReportService(ledger, store, catalog::directory, clock, UUID::randomUUID);
+        this.imports = new ImportService(catalog, reports, store);
+    }
+
+    /**
+     * Opens the store the options name. The embedded store keeps its log in Truce's own append-only
+     * files under {@code DIR/log} (durable per batch) and the projections in H2 under {@code DIR/db};
+     * a PostgreSQL deployment keeps both in the database.
+     */
+    public static Runtime open(StoreOptions options) {
+        if (options.db() != null) {
+            Database database = Database.connect(options.db(), options.dbUser(), options.dbPassword());
+            return new Runtime(database, new JdbcRecordLog(database));
+        }
+        Path data = options.data();
+        RecordLog log = FileRecordLog.open(data.resolve("log"));
+        try {
+            return new Runtime(Database.embedded(data), log);
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
+    }
+
+    /** Applies the log entries the projections do not have yet; returns how many. */
+    public long catchUp() {
+        return ledger.catchUp();
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public ImportService imports() {
+        return imports;
+    }
+
+    public ReportService reports() {
+        return reports;
+    }
+
+    public CatalogService catalog() {
+        return catalog;
+    }
+
+    public Services services() {
+        return new Services(reports, catalog);
+    }
+
+    @Override
+    public void close() {
+        try {
+            store.close();
+        } finally {
+            log.close();
+            database.close();
+        }
+    }
+}

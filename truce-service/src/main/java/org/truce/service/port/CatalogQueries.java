@@ -1,0 +1,25 @@
+package org.truce.service.port;
+
+import java.time.Instant;
+import java.util.List;
+import org.truce.domain.actor.Actor;
+import org.truce.domain.agreement.Agreement;
+import org.truce.domain.territory.ControlArea;
+import org.truce.domain.territory.NamedLine;
+import org.truce.domain.territory.Zone;
+
+/** The read side of actors, agreements and territory. Lists are ordered by id. */
+public interface CatalogQueries {
+    List<Actor> actors();
+
+    List<Agreement> agreements();
+
+    List<ControlArea> areas();
+
+    /** The areas whose validity contains {@code at}. */
+    List<ControlArea> areasAt(Instant at);
+
+    List<NamedLine> lines();
+
+    List<Zone> zones();
+}

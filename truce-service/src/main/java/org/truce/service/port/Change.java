@@ -1,0 +1,35 @@
+package org.truce.service.port;
+
+import java.time.Instant;
+import org.truce.domain.actor.Actor;
+import org.truce.domain.agreement.Agreement;
+import org.truce.domain.report.Report;
+import org.truce.domain.territory.ControlArea;
+import org.truce.domain.territory.NamedLine;
+import org.truce.domain.territory.Zone;
+import org.truce.service.ledger.Entry;
+
+/** What one log entry does to the projections. */
+public sealed interface Change {
+    record ReportRecorded(Report report, Entry.RequestHashes request) implements Change {
+    }
+
+    record ActorRecorded(Actor actor) implements Change {
+    }
+
+    record AgreementRecorded(Agreement agreement) implements Change {
+    }
+
+    record AreaRecorded(ControlArea area) implements Change {
+    }
+
+    record LineRecorded(NamedLine line) implements Change {
+    }
+
+    record ZoneRecorded(Zone zone) implements Change {
+    }
+
+    /** Where and when an entry was recorded: its log index (record time) and timestamp. */
+    record At(long logIndex, Instant recordedAt, String principal) {
+    }
+}

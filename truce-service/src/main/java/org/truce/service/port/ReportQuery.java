@@ -1,0 +1,19 @@
+package org.truce.service.port;
+
+import java.time.Instant;
+import org.truce.domain.geo.BoundingBox;
+
+/**
+ * Which reports to list: those whose time interval overlaps [from, to) (either bound may be null),
+ * whose location lies in {@code bbox} (or any), recorded after log index {@code afterIndex}
+ * (keyset paging: -1 for the first page), at most {@code limit}, in log order.
+ */
+public record ReportQuery(Instant from, Instant to, BoundingBox bbox, long afterIndex, int limit) {
+    public static final int MAX_LIMIT = 1000;
+
+    public ReportQuery {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be within 1.." + MAX_LIMIT);
+        }
+    }
+}

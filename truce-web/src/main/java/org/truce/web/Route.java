@@ -1,0 +1,11 @@
+package org.truce.web;
+
+import io.javalin.http.Handler;
+
+/** One HTTP endpoint: method, Javalin path ({@code /api/v1/reports/{id}}), handler. */
+public record Route(String method, String path, Handler handler) {
+    /** The path as OpenAPI writes it (Javalin and OpenAPI both use {@code {name}} parameters). */
+    public String openApiPath() {
+        return path;
+    }
+}
