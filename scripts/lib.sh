@@ -339,18 +339,21 @@ truce_provision() {
   $need_postgis && what+=("PostGIS")
   $need_chrome && what+=("Chromium and ChromeDriver (the repository has browser tests)")
 
+  local missing
+  missing=$(printf '%s, ' "${what[@]}")
+  missing=${missing%, }
   if ! truce_has_apt; then
-    truce_die 2 "The tests need $(printf '%s; ' "${what[@]}")none found." \
+    truce_die 2 "Missing for the tests: $missing." \
       "Install them with your package manager (Debian names: ${pkgs[*]})," \
       "or set TRUCE_PG_URL, TRUCE_PG_USER and TRUCE_PG_PASSWORD to a PostgreSQL with PostGIS."
   fi
   if ! truce_is_root; then
-    truce_die 2 "The tests need $(printf '%s; ' "${what[@]}")not installed." \
+    truce_die 2 "Missing for the tests: $missing." \
       "Install them, then run this again:" \
       "  sudo apt-get install ${pkgs[*]}" \
       "(or set TRUCE_PG_URL, TRUCE_PG_USER and TRUCE_PG_PASSWORD to a PostgreSQL with PostGIS)."
   fi
-  truce_say "Installing $(printf '%s, ' "${what[@]}" | sed 's/, $//')"
+  truce_say "Installing $missing"
   truce_apt_update_once
   truce_apt_install "${pkgs[@]}"
 

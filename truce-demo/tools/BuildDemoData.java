@@ -33,7 +33,6 @@ import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.linearref.LengthIndexedLine;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.locationtech.jts.precision.GeometryPrecisionReducer;
-import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
 import java.io.IOException;
@@ -154,12 +153,11 @@ public class BuildDemoData {
   }
 
   static Geometry simplifyToVertices(Geometry g, int maxVertices) {
-    double tol = 0.0005;
-    Geometry s = g;
+    double tol = 0.0001;
     while (true) {
-      s = TopologyPreservingSimplifier.simplify(g, tol);
+      Geometry s = TopologyPreservingSimplifier.simplify(g, tol);
       if (s.getNumPoints() <= maxVertices) return s;
-      tol *= 1.25;
+      tol *= 1.1;
     }
   }
 
@@ -189,7 +187,7 @@ public class BuildDemoData {
     c.put("buffer_m", 3500);
     c.put("source", "[ALJUMHURIYA]; [ACU]; [WIKI-JulOff] (Jandoul roundabout to Layramoun roundabout); buffer: heavy-weapons pull-back distance of the Sept 2016 arrangement [ALALAM-1862195]; line drawn on " + OCHA_NEIGH);
     c.put("approximate", true);
-    c.put("note", "Approximate: drawn along the northern boundary of the OCHA Youth Housing (Bani Zaid) and Ash-Sheikh Maqsoud neighbourhood polygons, from their junction with Alleramoon (taken as the Layramoun roundabout) to their junction with Ayn At-Tal (taken as the Jandoul roundabout), then simplified with a 0.0003 degree tolerance; errors of a few hundred metres are likely. buffer_m 3500 is the distance tanks, artillery, mortars and APCs had to keep from the road.");
+    c.put("note", "Approximate: drawn as the upper convex envelope of the northern city edge formed by the OCHA Rasafeh, Youth Housing (Bani Zaid) and Ash-Sheikh Maqsoud neighbourhood polygons, from the northernmost point they share with Alleramoon (taken as the Layramoun roundabout) to the northernmost point they share with Ayn At-Tal (taken as the Jandoul roundabout); the real road runs a little further north in places and errors of several hundred metres are likely. buffer_m 3500 is the distance tanks, artillery, mortars and APCs had to keep from the road.");
     features.add(feature(c, lineal(castello, 6)));
     write("lines.geojson", featureCollection(features));
     System.out.printf("lines: euphrates %d vertices, castello %d vertices, %.1f km%n",
@@ -201,7 +199,7 @@ public class BuildDemoData {
   }
 
   Geometry castelloRoad() {
-    Geometry north = neighbourhoods.get("N0119").union(neighbourhoods.get("N0123"));
+    Geometry north = UnaryUnionOp.union(List.of(neighbourhoods.get("N0124"), neighbourhoods.get("N0119"), neighbourhoods.get("N0123")));
     Polygon p = (Polygon) largest(north);
     Coordinate[] ring = p.getExteriorRing().getCoordinates();
     int n = ring.length - 1;
@@ -210,8 +208,23 @@ public class BuildDemoData {
     List<Coordinate> a = walk(ring, n, west, east, 1);
     List<Coordinate> b = walk(ring, n, west, east, -1);
     List<Coordinate> path = meanLat(a) > meanLat(b) ? a : b;
-    LineString line = GF.createLineString(path.toArray(new Coordinate[0]));
-    return DouglasPeuckerSimplifier.simplify(line, 0.0003);
+    return GF.createLineString(upperHull(path).toArray(new Coordinate[0]));
+  }
+
+  /** Upper convex chain of a west-to-east vertex path (monotone chain), from its first to its last vertex. */
+  static List<Coordinate> upperHull(List<Coordinate> path) {
+    List<Coordinate> pts = new ArrayList<>(path);
+    pts.sort((u, v) -> Double.compare(u.x, v.x));
+    List<Coordinate> hull = new ArrayList<>();
+    for (Coordinate c : pts) {
+      while (hull.size() >= 2 && cross(hull.get(hull.size() - 2), hull.get(hull.size() - 1), c) >= 0) hull.remove(hull.size() - 1);
+      hull.add(c);
+    }
+    return hull;
+  }
+
+  static double cross(Coordinate o, Coordinate a, Coordinate b) {
+    return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
   }
 
   /** Northernmost ring vertex lying on the boundary of the other polygon. */
@@ -652,7 +665,7 @@ public class BuildDemoData {
     Files.writeString(resources.resolve(rel), sb.toString(), StandardCharsets.UTF_8);
   }
 
-  /** Tidy JSON: 2-space indentation; coordinate arrays (nested arrays of numbers) on one line. */
+  /** Tidy JSON: 2-space indentation; one line per coordinate ring or line string. */
   static final class Json {
     static void write(JsonNode n, StringBuilder sb, int indent) throws IOException {
       if (n.isObject()) {
@@ -671,13 +684,36 @@ public class BuildDemoData {
         sb.append('}');
       } else if (n.isArray()) {
         if (n.isEmpty()) { sb.append("[]"); return; }
-        if (numeric(n)) { compact(n, sb); return; }
+        if (numeric(n) && depth(n) <= 2) { compact(n, sb); return; }
         if (scalars(n) && n.toString().length() < 100) {
           sb.append('[');
           for (int i = 0; i < n.size(); i++) {
             if (i > 0) sb.append(", ");
             write(n.get(i), sb, indent);
           }
+          sb.append(']');
+          return;
+        }
+        if (shortStrings(n)) {
+          // long lists of codes: several per line, wrapped at 100 columns
+          sb.append("[\n");
+          pad(sb, indent + 2);
+          int col = indent + 2;
+          for (int i = 0; i < n.size(); i++) {
+            String item = MAPPER.writeValueAsString(n.get(i)) + (i + 1 < n.size() ? "," : "");
+            if (col > indent + 2 && col + 1 + item.length() > 100) {
+              sb.append('\n');
+              pad(sb, indent + 2);
+              col = indent + 2;
+            } else if (col > indent + 2) {
+              sb.append(' ');
+              col++;
+            }
+            sb.append(item);
+            col += item.length();
+          }
+          sb.append('\n');
+          pad(sb, indent);
           sb.append(']');
           return;
         }
@@ -701,6 +737,16 @@ public class BuildDemoData {
       if (n.isNumber()) return true;
       if (!n.isArray() || n.isEmpty()) return false;
       for (JsonNode c : n) if (!numeric(c)) return false;
+      return true;
+    }
+
+    /** 1 for a position, 2 for a list of positions (a ring or line), 3 and more above. */
+    static int depth(JsonNode n) {
+      return n.isArray() && n.size() > 0 ? 1 + depth(n.get(0)) : 0;
+    }
+
+    static boolean shortStrings(JsonNode n) {
+      for (JsonNode c : n) if (!c.isTextual() || c.asText().length() > 12) return false;
       return true;
     }
 

@@ -27,7 +27,11 @@ public interface RecordLog extends AutoCloseable {
 
     /**
      * Appends several entries as one atomic unit: after a crash either all of them are present,
-     * contiguously, or none is. Returns the index of the first.
+     * contiguously, or none is. Returns the index of the first, once all are durable.
+     *
+     * @throws IllegalArgumentException if {@code entries} is empty, holds an entry {@link #append}
+     *     would reject, or is larger than the implementation can commit atomically
+     * @throws LogUnavailableException if the entries could not be made durable (none was appended)
      */
     long appendAll(List<byte[]> entries);
 
@@ -38,10 +42,17 @@ public interface RecordLog extends AutoCloseable {
      * Reads the entry at {@code index}.
      *
      * <p>Requires {@code 0 <= index < size()}.
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is outside that range
      */
     byte[] read(long index);
 
-    /** Calls {@code visitor} with every entry from {@code fromIndex} (inclusive) up to the current size, in order. */
+    /**
+     * Calls {@code visitor} with every entry from {@code fromIndex} (inclusive) up to the size at
+     * the time of the call, in order, on the calling thread. Entries appended meanwhile are not visited.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= fromIndex <= size()}
+     */
     void scan(long fromIndex, EntryVisitor visitor);
 
     /** Receives entries in index order. */
@@ -50,6 +61,7 @@ public interface RecordLog extends AutoCloseable {
         void visit(long index, byte[] entry);
     }
 
+    /** Releases the log; later appends and reads fail with {@link LogUnavailableException}. Idempotent. */
     @Override
     void close();
 }

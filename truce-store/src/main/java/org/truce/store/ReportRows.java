@@ -68,7 +68,7 @@ final class ReportRows {
     }
 
     static List<StoredReport> list(Handle handle, ReportQuery query) {
-        ReportFilter filter = ReportFilter.of(query);
+        ReportFilter filter = new ReportFilter(query);
         var statement = handle.createQuery(SELECT + " WHERE " + filter.sql() + " ORDER BY log_index LIMIT :limit");
         filter.bind(statement);
         return statement.bind("limit", query.limit()).map(ReportRows::stored).list();

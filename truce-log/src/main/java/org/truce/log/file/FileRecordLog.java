@@ -34,8 +34,9 @@ import org.truce.log.RecordLog;
  *       returns:</i> as in step 3; the batch may be whole, partial or absent after restart.
  *   <li>The writer publishes the batch to the in-memory index; {@link #size()} and reads now see
  *       it. <i>Crash:</i> the batch is durable and is recovered at the next open.
- *   <li>Each caller is woken with its index. <i>Crash:</i> as in step 5. An index a caller received
- *       therefore always survives; an entry whose caller got no answer may or may not survive.
+ *   <li>Each caller is woken with its index (a caller interrupted while waiting keeps waiting: the
+ *       outcome is already decided by the writer). <i>Crash:</i> as in step 5. An index a caller
+ *       received therefore always survives; an entry whose caller got no answer may or may not.
  * </ol>
  *
  * <p><b>Write failures.</b> If step 3 or 4 throws, the writer truncates the file back to the last
@@ -52,7 +53,10 @@ import org.truce.log.RecordLog;
  * creates the segment if missing, rebuilds the index by decoding every frame
  * ({@link SegmentRecovery}), truncates a torn tail (logging a warning), and starts the writer. A CRC
  * mismatch or undecodable bytes that acknowledged entries follow fail the open with
- * {@link LogCorruptedException}, naming the entry index and byte offset.
+ * {@link LogCorruptedException}, naming the entry index and byte offset. A crash during open is
+ * harmless: the truncation removes only bytes that were never acknowledged, and the next open
+ * reaches the same decision. {@link #close} refuses new appends, waits until the queued ones are
+ * committed, then releases the files and the lock.
  *
  * <h2>Reading</h2>
  *

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,6 +169,39 @@ class FileRecordLogTest {
             Thread other = Thread.ofVirtual().start(() -> assertThat(log.read(0)).isEqualTo(numbered(0)));
             other.join();
             assertThat(log.append(numbered(1))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void readersAreNotDisturbedByAnotherReadersRepeatedInterrupts() throws Exception {
+        try (RecordLog log = FileRecordLog.open(directory)) {
+            for (long n = 0; n < 50; n++) {
+                log.append(numbered(n));
+            }
+            AtomicBoolean interrupting = new AtomicBoolean(true);
+            List<Thread> readers = new ArrayList<>();
+            AtomicReference<Throwable> readerFailure = new AtomicReference<>();
+            for (int r = 0; r < 8; r++) {
+                readers.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        while (interrupting.get()) {
+                            log.scan(0, (index, entry) -> assertThat(entry).isEqualTo(numbered(index)));
+                        }
+                    } catch (Throwable t) {
+                        readerFailure.compareAndSet(null, t);
+                    }
+                }));
+            }
+            for (int i = 0; i < 300; i++) {
+                Thread.currentThread().interrupt();
+                assertThatThrownBy(() -> log.read(7)).isInstanceOf(LogUnavailableException.class);
+                Thread.interrupted();
+            }
+            interrupting.set(false);
+            for (Thread reader : readers) {
+                reader.join();
+            }
+            assertThat(readerFailure.get()).isNull();
         }
     }
 

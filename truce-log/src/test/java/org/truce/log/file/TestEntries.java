@@ -7,14 +7,9 @@ import java.util.Arrays;
 final class TestEntries {
     private TestEntries() {}
 
-    /**
-     * Entry number {@code n}: 8 bytes of n, then pattern bytes derived from n: mostly under 4 KB,
-     * one in 64 between 100 KB and 300 KB, so that batches are sometimes large enough for a kill
-     * to land in the middle of their write.
-     */
+    /** Entry number {@code n}: 8 bytes of n, then 0 to 3,999 pattern bytes derived from n. */
     static byte[] numbered(long n) {
-        long hash = Math.floorMod(n * 2_654_435_761L, 1L << 32);
-        int patternBytes = (int) (Math.floorMod(n, 64L) == 63 ? 100_000 + hash % 200_000 : hash % 4_000);
+        int patternBytes = (int) Math.floorMod(n * 2_654_435_761L, 4_000L);
         ByteBuffer entry = ByteBuffer.allocate(Long.BYTES + patternBytes).putLong(n);
         for (int i = 0; i < patternBytes; i++) {
             entry.put((byte) (n * 31 + i));

@@ -171,7 +171,7 @@ public final class AgreementFormat {
     }
 
     private static String local(Instant instant, ZoneId zone) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, zone).toString();
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, zone).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     public static Agreement fromPayload(JsonNode payload) {

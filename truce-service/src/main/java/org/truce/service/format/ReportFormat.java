@@ -139,7 +139,7 @@ public final class ReportFormat {
     }
 
     public static String local(Instant instant, ZoneOffset offset) {
-        return OffsetDateTime.ofInstant(instant, offset).toString();
+        return OffsetDateTime.ofInstant(instant, offset).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     /** Reads a payload written by {@link #payload}. Entries are trusted to be well-formed; a broken one is a bug or tampering. */

@@ -120,13 +120,14 @@ public final class ImportService {
                     if (!rows.hasNextValue()) {
                         break;
                     }
+                    // after hasNextValue the location is the start of the row, which a multi-line field may extend
+                    line = rows.getCurrentLocation().getLineNr();
                     row = rows.nextValue();
                 } catch (RuntimeException | IOException e) {
                     rejected.add(new ImportSummary.Rejection(line, "malformed CSV: " + e.getMessage()));
                     break;
                 }
                 read++;
-                line = rows.getCurrentLocation() == null ? line : rows.getCurrentLocation().getLineNr();
                 String outcome = importRow(principal, row);
                 switch (outcome) {
                     case "accepted" -> accepted++;

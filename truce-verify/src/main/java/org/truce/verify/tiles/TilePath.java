@@ -56,9 +56,11 @@ public final class TilePath {
     if (!matcher.matches()) {
       return Optional.empty();
     }
-    String digits = matcher.group(2).replace("x", "").replace("/", "");
-    if (digits.length() > 18) {
-      return Optional.empty();
+    long index;
+    try {
+      index = Long.parseLong(matcher.group(2).replace("x", "").replace("/", ""));
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // beyond 2^63-1
     }
     int level = matcher.group(1).equals("entries") ? TileId.ENTRIES : Integer.parseInt(matcher.group(1));
     int width = matcher.group(3) == null ? TileId.FULL_WIDTH : Integer.parseInt(matcher.group(3));
@@ -66,7 +68,7 @@ public final class TilePath {
     if (level > TileId.MAX_LEVEL || partialTooWide) {
       return Optional.empty();
     }
-    TileId tile = new TileId(level, Long.parseLong(digits), width);
+    TileId tile = new TileId(level, index, width);
     // Re-encoding rejects non-canonical spellings such as x000/005 for 005.
     return tile.path().equals(path) ? Optional.of(tile) : Optional.empty();
   }

@@ -1,0 +1,158 @@
+package org.truce.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.truce.domain.actor.Actor;
+import org.truce.domain.agreement.Agreement;
+import org.truce.domain.problem.Problems;
+import org.truce.domain.territory.ControlArea;
+import org.truce.domain.territory.NamedLine;
+import org.truce.domain.territory.Zone;
+import org.truce.service.format.ActorFormat;
+import org.truce.service.format.AgreementFormat;
+import org.truce.service.format.TerritoryFormat;
+
+/**
+ * The {@code actors}, {@code agreements}, {@code areas}, {@code lines} and {@code zones} tables.
+ * Stateless; every method runs on the caller's handle.
+ *
+ * <p>Lists are sorted by id in Java, not by {@code ORDER BY}: PostgreSQL sorts text by the
+ * database's collation (which may ignore hyphens, for instance) and H2 by code unit, while the
+ * contract is one order on every database.
+ */
+final class CatalogRows {
+    private CatalogRows() {
+    }
+
+    static void insertActor(Handle handle, long logIndex, Actor actor) {
+        handle.createUpdate("INSERT INTO actors (id, log_index, document) VALUES (:id, :log_index, :document)")
+                .bind("id", actor.id().value())
+                .bind("log_index", logIndex)
+                .bind("document", Columns.document(ActorFormat.payload(actor)))
+                .execute();
+    }
+
+    static void insertAgreement(Handle handle, long logIndex, Agreement agreement) {
+        handle.createUpdate("INSERT INTO agreements (id, log_index, document) VALUES (:id, :log_index, :document)")
+                .bind("id", agreement.id())
+                .bind("log_index", logIndex)
+                .bind("document", Columns.document(AgreementFormat.payload(agreement)))
+                .execute();
+    }
+
+    static void insertArea(Handle handle, long logIndex, ControlArea area) {
+        var insert = handle.createUpdate("""
+                INSERT INTO areas (id, actor_id, valid_from, valid_to, min_lon, min_lat, max_lon, max_lat, log_index, document)
+                VALUES (:id, :actor_id, :valid_from, :valid_to, :min_lon, :min_lat, :max_lon, :max_lat, :log_index, :document)
+                """);
+        Columns.bindBox(insert, area.geometry())
+                .bind("id", area.id())
+                .bind("actor_id", area.actor().value())
+                .bind("valid_from", Columns.timestamp(area.validity().from()))
+                .bind("valid_to", Columns.timestamp(area.validity().to()))
+                .bind("log_index", logIndex)
+                .bind("document", Columns.document(TerritoryFormat.areaFeature(area)))
+                .execute();
+    }
+
+    static void insertLine(Handle handle, long logIndex, NamedLine line) {
+        var insert = handle.createUpdate("""
+                INSERT INTO lines (id, kind, min_lon, min_lat, max_lon, max_lat, log_index, document)
+                VALUES (:id, :kind, :min_lon, :min_lat, :max_lon, :max_lat, :log_index, :document)
+                """);
+        Columns.bindBox(insert, line.geometry())
+                .bind("id", line.id())
+                .bind("kind", line.kind().name())
+                .bind("log_index", logIndex)
+                .bind("document", Columns.document(TerritoryFormat.lineFeature(line)))
+                .execute();
+    }
+
+    static void insertZone(Handle handle, long logIndex, Zone zone) {
+        var insert = handle.createUpdate("""
+                INSERT INTO zones (id, kind, min_lon, min_lat, max_lon, max_lat, log_index, document)
+                VALUES (:id, :kind, :min_lon, :min_lat, :max_lon, :max_lat, :log_index, :document)
+                """);
+        Columns.bindBox(insert, zone.geometry())
+                .bind("id", zone.id())
+                .bind("kind", zone.kind())
+                .bind("log_index", logIndex)
+                .bind("document", Columns.document(TerritoryFormat.zoneFeature(zone)))
+                .execute();
+    }
+
+    static List<Actor> actors(Handle handle) {
+        return sorted(handle.createQuery("SELECT document FROM actors").map(mapper(ActorFormat::fromPayload)).list(),
+                a -> a.id().value());
+    }
+
+    static List<Agreement> agreements(Handle handle) {
+        return sorted(handle.createQuery("SELECT document FROM agreements").map(mapper(AgreementFormat::fromPayload)).list(),
+                Agreement::id);
+    }
+
+    static List<ControlArea> areas(Handle handle) {
+        return sorted(handle.createQuery("SELECT document FROM areas").map(CatalogRows::area).list(), ControlArea::id);
+    }
+
+    /** The areas whose valid time {@code [valid_from, valid_to)} contains {@code at}. */
+    static List<ControlArea> areasAt(Handle handle, Instant at) {
+        List<ControlArea> areas = handle.createQuery("""
+                        SELECT document FROM areas
+                        WHERE valid_from <= :at AND (valid_to IS NULL OR valid_to > :at)
+                        """)
+                .bind("at", Columns.timestamp(at))
+                .map(CatalogRows::area)
+                .list();
+        return sorted(areas, ControlArea::id);
+    }
+
+    static List<NamedLine> lines(Handle handle) {
+        return sorted(handle.createQuery("SELECT document FROM lines").map(CatalogRows::line).list(), NamedLine::id);
+    }
+
+    static List<Zone> zones(Handle handle) {
+        return sorted(handle.createQuery("SELECT document FROM zones").map(CatalogRows::zone).list(), Zone::id);
+    }
+
+    private static ControlArea area(ResultSet rs, StatementContext ctx) throws SQLException {
+        return feature(rs, "area", (json, problems) -> TerritoryFormat.area(json, "document", ZoneOffset.UTC, problems));
+    }
+
+    private static NamedLine line(ResultSet rs, StatementContext ctx) throws SQLException {
+        return feature(rs, "line", (json, problems) -> TerritoryFormat.line(json, "document", problems));
+    }
+
+    private static Zone zone(ResultSet rs, StatementContext ctx) throws SQLException {
+        return feature(rs, "zone", (json, problems) -> TerritoryFormat.zone(json, "document", problems));
+    }
+
+    /** Reads a GeoJSON feature; a stored one was written by the same format, so failure means the table was altered. */
+    private static <T> T feature(ResultSet rs, String what, BiFunction<JsonNode, Problems, T> reader) throws SQLException {
+        Problems problems = new Problems();
+        T value = reader.apply(Columns.json(rs), problems);
+        if (value == null) {
+            throw new IllegalStateException("a stored " + what + " document does not parse (" + problems.list()
+                    + "): the table was altered outside Truce");
+        }
+        return value;
+    }
+
+    private static <T> RowMapper<T> mapper(Function<JsonNode, T> fromPayload) {
+        return (rs, ctx) -> fromPayload.apply(Columns.json(rs));
+    }
+
+    private static <T> List<T> sorted(List<T> rows, Function<T, String> id) {
+        return rows.stream().sorted(Comparator.comparing(id)).toList();
+    }
+}
