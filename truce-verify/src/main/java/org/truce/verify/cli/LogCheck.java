@@ -53,7 +53,8 @@ final class LogCheck {
     }
     int quorum = arguments.quorum().orElse(witnesses.size());
     if (quorum > witnesses.size()) {
-      throw new CliFailure(ExitCode.USAGE, "--quorum " + quorum + " is more than the " + witnesses.size() + " witnesses given");
+      throw new CliFailure(ExitCode.USAGE,
+          "--quorum " + quorum + " is more than the " + witnesses.size() + " witnesses given");
     }
     String origin = arguments.origin().orElse(logKey.name());
     try {
@@ -69,7 +70,8 @@ final class LogCheck {
     try {
       VerifierKey key = VerifierKey.parse(vkey);
       if (Ed25519PublicKey.of(key.publicKey()).isSmallOrder()) {
-        throw new CliFailure(ExitCode.USAGE, option + " " + key.name() + " is a small-order point: anyone can forge its signatures");
+        throw new CliFailure(ExitCode.USAGE,
+            option + " " + key.name() + " is a small-order point: anyone can forge its signatures");
       }
       return key;
     } catch (KeyFormatException e) {
@@ -89,17 +91,21 @@ final class LogCheck {
     Optional<VerifiedCheckpoint> previous = loadPrevious(state);
     Checkpoint checkpoint = current.checkpoint();
     if (previous.isPresent() && previous.get().checkpoint().size() > checkpoint.size()) {
-      throw new CliFailure(ExitCode.INCONSISTENT, String.format("log has shrunk: saved checkpoint has size %d, new checkpoint has size %d",
+      throw new CliFailure(ExitCode.INCONSISTENT, String.format(
+          "log has shrunk: saved checkpoint has size %d, new checkpoint has size %d",
           previous.get().checkpoint().size(), checkpoint.size()));
     }
     TileFetcher tiles = new TileFetcher(log);
     LogAudit.Result audit = audited(tiles, checkpoint);
-    String consistency = previous.isPresent() ? checkConsistency(previous.get().checkpoint(), checkpoint, audit.tree()) : "no saved checkpoint";
+    String consistency = previous.isPresent()
+        ? checkConsistency(previous.get().checkpoint(), checkpoint, audit.tree())
+        : "no saved checkpoint";
     io("save the state file " + state.path(), () -> {
       state.save(note);
       return null;
     });
-    return String.format("OK %s: size %d, root %s; %d entries verified (%d resources read); %s; %d of %d witnesses cosigned",
+    return String.format(
+        "OK %s: size %d, root %s; %d entries verified (%d resources read); %s; %d of %d witnesses cosigned",
         checkpoint.origin(), checkpoint.size(), Base64Strict.encode(checkpoint.rootHash()), checkpoint.size(),
         audit.resourcesRead(), consistency, current.cosignatures().size(), witnessCount);
   }
@@ -122,7 +128,8 @@ final class LogCheck {
     try {
       return Optional.of(stateVerifier.verify(saved.get()));
     } catch (VerificationException e) {
-      throw new CliFailure(ExitCode.IO_ERROR, "the saved checkpoint in " + state.path() + " does not verify: " + e.getMessage(), e);
+      throw new CliFailure(ExitCode.IO_ERROR,
+          "the saved checkpoint in " + state.path() + " does not verify: " + e.getMessage(), e);
     }
   }
 

@@ -77,7 +77,7 @@ public final class Ed25519PublicKey {
     if (Edwards25519.fromLittleEndian(Arrays.copyOfRange(signature, 32, 64)).compareTo(Edwards25519.L) >= 0) {
       return false;
     }
-    if (false) {
+    if (jdkKey == null) {
       return Edwards25519.verify(encoded, message, signature);
     }
     return verifyWithJdk(message, signature);
