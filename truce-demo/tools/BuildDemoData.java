@@ -338,7 +338,11 @@ public class BuildDemoData {
       md.append(String.format("| `%s` | %s | %s | %s | %d | %s (sub-district) |%n", t.get("id").asText(), t.get("actor").asText(),
           t.get("valid_from").asText(), t.get("valid_to").isNull() ? "open" : t.get("valid_to").asText(), comp.size(), String.join(", ", comp)));
     }
-    write("areas.geojson", featureCollection(features));
+    ObjectNode fc = JSON.objectNode();
+    fc.put("type", "FeatureCollection");
+    fc.put("time_zone", "Asia/Damascus");
+    fc.set("features", features);
+    write("areas.geojson", fc);
     Path table = Path.of(System.getProperty("java.io.tmpdir"), "truce-demo-areas-table.md");
     Files.writeString(table, md.toString(), StandardCharsets.UTF_8);
     System.out.printf("areas: %d features (composition table for the README written to %s)%n", features.size(), table);
@@ -491,15 +495,15 @@ public class BuildDemoData {
       props.put("source", GEONAMES + " (geonameid " + p[1] + ", '" + row[1] + "')");
       out.add(feature(props, point(Double.parseDouble(row[5]), Double.parseDouble(row[4]))));
     }
-    // points given in the design note, section (d)
+    // points given in the domain research note, section (d)
     out.add(feature(withSource(placeProps("urum-al-kubra", "Urum al-Kubra", null, "Урум-эль-Кубра", "VILLAGE"),
-        "[URUM] (design note section (d), item 26)"), point(36.95000, 36.14861)));
+        "[URUM] (domain research note, section (d), item 26)"), point(36.95000, 36.14861)));
     out.add(feature(withSource(placeProps("hmeymim-air-base", "Hmeymim air base", null, null, "AIR_BASE"),
-        "[KHMEIMIM] (design note section (d), item 3)"), point(35.94500, 35.41167)));
+        "[KHMEIMIM] (domain research note, section (d), item 3)"), point(35.94500, 35.41167)));
     out.add(feature(withSource(placeProps("aleppo-citadel", "Aleppo Citadel", null, null, "LANDMARK"),
-        "[CITADEL] (design note section (d))"), point(37.16250, 36.19917)));
+        "[CITADEL] (domain research note, section (d))"), point(37.16250, 36.19917)));
     out.add(feature(withSource(placeProps("sheikh-maqsoud", "Sheikh Maqsoud", neighbourhoodProps.get("N0123").get("NAME_AR").asText(), null, "NEIGHBOURHOOD"),
-        "[SHEIKHMAQ] (design note section (d)); Arabic name: " + OCHA_NEIGH + ", N0123"), point(37.15167, 36.23611)));
+        "[SHEIKHMAQ] (domain research note, section (d)); Arabic name: " + OCHA_NEIGH + ", N0123"), point(37.15167, 36.23611)));
     JsonNode ram = neighbourhoodProps.get("N0226");
     String ramAr = ram.get("NAME_AR").asText().split("/")[0].trim();
     out.add(feature(withSource(placeProps("ramouseh", "Ramouseh", ramAr, null, "NEIGHBOURHOOD"),

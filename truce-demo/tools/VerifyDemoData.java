@@ -9,7 +9,7 @@
  *   java -cp <jts-core, jackson jars> truce-demo/tools/VerifyDemoData.java [truce-demo-dir] [shared-data-dir] [domain.md]
  *
  * The last two arguments are optional: with the shared data folder the UCDP rows are compared with
- * the source file; with the design note every [KEY] cited must be one of its source keys.
+ * the source file; with the domain research note every [KEY] cited must be one of its source keys.
  */
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -141,6 +141,7 @@ public class VerifyDemoData {
   void actors() throws IOException {
     JsonNode doc = read("actors.json");
     if (!"truce-actors/1".equals(text(doc, "format"))) err("actors.json: format");
+    if (!"Asia/Damascus".equals(text(doc, "time_zone"))) err("actors.json: time_zone must be Asia/Damascus");
     for (JsonNode a : doc.get("actors")) {
       String id = text(a, "id");
       if (actors.put(id, a) != null) err("actor %s: duplicate id", id);
@@ -287,6 +288,7 @@ public class VerifyDemoData {
 
   void areas() throws IOException {
     JsonNode fc = read("areas.geojson");
+    if (!"Asia/Damascus".equals(text(fc, "time_zone"))) err("areas.geojson: time_zone must be Asia/Damascus");
     List<Area> list = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     Map<String, Integer> perPlace = new TreeMap<>();
@@ -504,9 +506,9 @@ public class VerifyDemoData {
     Set<String> cited = new TreeSet<>();
     String docs = allText + Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
     Matcher m = Pattern.compile("\\[([A-Z][A-Z0-9]*(?:-[A-Za-z0-9]+)*)\\]").matcher(docs);
-    while (m.find()) cited.add(m.group(1));
+    while (m.find()) if (!m.group(1).equals("KEY")) cited.add(m.group(1));
     if (domain == null) {
-      summary.put("source keys cited", cited.size() + " (not checked: no design note given)");
+      summary.put("source keys cited", cited.size() + " (not checked: no domain research note given)");
       return;
     }
     Set<String> known = new HashSet<>();
@@ -518,7 +520,7 @@ public class VerifyDemoData {
       String cell = line.substring(2, line.indexOf('|', 2)).trim();
       for (String k : cell.split("/")) known.add(k.trim());
     }
-    for (String c : cited) if (!known.contains(c)) err("source key [%s] is not in the design note", c);
+    for (String c : cited) if (!known.contains(c)) err("source key [%s] is not in the domain research note", c);
     summary.put("source keys cited", cited.size() + ", all resolved in " + domain.getFileName());
   }
 

@@ -19,26 +19,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.truce.log.LogUnavailableException;
 import org.truce.log.RecordLog;
 
-/** The {@link RecordLog} contract for {@link JdbcRecordLog}, on H2 and PostgreSQL. */
-@ParameterizedClass(name = "[{0}]")
-@MethodSource("org.truce.store.TestDatabases#dialects")
-class JdbcRecordLogContractTest {
+/** The {@link RecordLog} contract for {@link JdbcRecordLog}; run on each database by its subclasses. */
+abstract class JdbcRecordLogContract {
     private static final int THREADS = 16;
     private static final int APPENDS_PER_THREAD = 20;
 
-    @Parameter
-    Dialect dialect;
+    private final Dialect dialect;
     @TempDir
     Path tempDir;
 
     private TestDatabase db;
     private JdbcRecordLog log;
+
+    JdbcRecordLogContract(Dialect dialect) {
+        this.dialect = dialect;
+    }
 
     @BeforeEach
     void open() {

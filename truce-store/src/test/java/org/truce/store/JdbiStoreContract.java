@@ -12,9 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.truce.domain.actor.Actor;
 import org.truce.domain.geo.BoundingBox;
 import org.truce.domain.report.Report;
@@ -27,17 +24,18 @@ import org.truce.service.port.ReportQueries;
 import org.truce.service.port.ReportQuery;
 import org.truce.service.port.StoredReport;
 
-/** The {@link JdbiStore} contract: projections, their queries and their atomicity, on H2 and PostgreSQL. */
-@ParameterizedClass(name = "[{0}]")
-@MethodSource("org.truce.store.TestDatabases#dialects")
-class JdbiStoreContractTest {
-    @Parameter
-    Dialect dialect;
+/** The {@link JdbiStore} contract (projections, their queries, their atomicity); run on each database by its subclasses. */
+abstract class JdbiStoreContract {
+    private final Dialect dialect;
     @TempDir
     Path tempDir;
 
     private TestDatabase db;
     private JdbiStore store;
+
+    JdbiStoreContract(Dialect dialect) {
+        this.dialect = dialect;
+    }
 
     @BeforeEach
     void open() {

@@ -10,22 +10,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.truce.domain.report.Report;
 import org.truce.service.port.Change;
 
-/** Opening, migrating and reopening a {@link Database}, on H2 (file mode) and PostgreSQL. */
-@ParameterizedClass(name = "[{0}]")
-@MethodSource("org.truce.store.TestDatabases#dialects")
-class DatabaseContractTest {
-    @Parameter
-    Dialect dialect;
+/** Opening, migrating and reopening a {@link Database}; run on each database by its subclasses. */
+abstract class DatabaseContract {
+    private final Dialect dialect;
     @TempDir
     Path tempDir;
 
     private TestDatabase db;
+
+    DatabaseContract(Dialect dialect) {
+        this.dialect = dialect;
+    }
 
     @BeforeEach
     void open() {
