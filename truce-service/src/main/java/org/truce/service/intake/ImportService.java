@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import org.truce.domain.actor.Actor;
 import org.truce.domain.agreement.Agreement;
-import org.truce.domain.problem.InvalidInputException;
 import org.truce.domain.problem.Problem;
 import org.truce.domain.problem.Problems;
 import org.truce.domain.report.ReportDraft;
@@ -104,14 +103,14 @@ public final class ImportService {
         return zones.size();
     }
 
+    /** Rows recorded per atomic group of entries: one fsync per group instead of one per row. */
+    public static final int BATCH_ROWS = 256;
+
     /** Imports a UCDP GED CSV stream row by row; {@code progress} is told the number of rows read so far. */
     public ImportSummary importUcdp(String principal, InputStream csv, LongConsumer progress) {
         CsvMapper mapper = new CsvMapper();
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        long read = 0;
-        long accepted = 0;
-        long duplicates = 0;
-        List<ImportSummary.Rejection> rejected = new ArrayList<>();
+        Tally tally = new Tally(principal);
         try (MappingIterator<Map<String, String>> rows = mapper.readerFor(Map.class).with(schema).readValues(csv)) {
             while (true) {
                 long line = rows.getCurrentLocation() == null ? -1 : rows.getCurrentLocation().getLineNr();
@@ -124,38 +123,63 @@ public final class ImportService {
                     line = rows.getCurrentLocation().getLineNr();
                     row = rows.nextValue();
                 } catch (RuntimeException | IOException e) {
-                    rejected.add(new ImportSummary.Rejection(line, "malformed CSV: " + e.getMessage()));
+                    tally.rejected.add(new ImportSummary.Rejection(line, "malformed CSV: " + e.getMessage()));
                     break;
                 }
-                read++;
-                String outcome = importRow(principal, row);
-                switch (outcome) {
-                    case "accepted" -> accepted++;
-                    case "duplicate" -> duplicates++;
-                    default -> rejected.add(new ImportSummary.Rejection(line, outcome));
-                }
-                progress.accept(read);
+                tally.row(line, row);
+                progress.accept(tally.read);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ImportSummary(read, accepted, duplicates, rejected);
+        tally.flush();
+        return new ImportSummary(tally.read, tally.accepted, tally.duplicates, tally.rejected);
     }
 
-    private String importRow(String principal, Map<String, String> row) {
-        Problems problems = new Problems();
-        ReportDraft draft = UcdpGed.draft(row, problems);
-        if (draft == null) {
-            return describe(problems.list());
+    /** The running counts of one import, and the batch not yet recorded. */
+    private final class Tally {
+        private final String principal;
+        private final java.util.Set<String> seen = new java.util.HashSet<>();
+        private final List<org.truce.domain.report.Report> batch = new ArrayList<>();
+        private final List<ImportSummary.Rejection> rejected = new ArrayList<>();
+        private long read;
+        private long accepted;
+        private long duplicates;
+
+        Tally(String principal) {
+            this.principal = principal;
         }
-        if (reportQueries.existsExternalId(draft.externalId())) {
-            return "duplicate";
+
+        void row(long line, Map<String, String> row) {
+            read++;
+            Problems problems = new Problems();
+            ReportDraft draft = UcdpGed.draft(row, problems);
+            if (draft == null) {
+                rejected.add(new ImportSummary.Rejection(line, describe(problems.list())));
+                return;
+            }
+            if (seen.contains(draft.externalId()) || reportQueries.existsExternalId(draft.externalId())) {
+                duplicates++;
+                return;
+            }
+            var outcome = reports.check(draft);
+            if (!outcome.isValid()) {
+                rejected.add(new ImportSummary.Rejection(line, describe(outcome.problems().list())));
+                return;
+            }
+            seen.add(draft.externalId());
+            batch.add(outcome.report());
+            if (batch.size() >= BATCH_ROWS) {
+                flush();
+            }
         }
-        try {
-            reports.record(principal, draft, null);
-            return "accepted";
-        } catch (InvalidInputException e) {
-            return describe(e.problems());
+
+        void flush() {
+            if (!batch.isEmpty()) {
+                reports.recordAll(principal, List.copyOf(batch));
+                accepted += batch.size();
+                batch.clear();
+            }
         }
     }
 

@@ -100,6 +100,17 @@ public final class ReportService {
         return reports.findReport(id).orElseThrow(() -> new IllegalStateException("report " + id + " was recorded but not projected"));
     }
 
+    /** Validates a draft without recording it: a report with a fresh id, or the problems. */
+    public ReportRules.Outcome check(ReportDraft draft) {
+        return ReportRules.validate(draft, ids.get(), clock.instant(), actors.get());
+    }
+
+    /** Records validated reports as one atomic group of entries (bulk imports); returns the first index. */
+    public long recordAll(String principal, List<org.truce.domain.report.Report> batch) {
+        return ledger.recordAll(principal, batch.stream()
+                .map(r -> new Ledger.TypedPayload(EntryType.REPORT_SUBMITTED, ReportFormat.payload(r))).toList());
+    }
+
     public Optional<StoredReport> find(UUID id) {
         return reports.findReport(id);
     }
