@@ -153,6 +153,20 @@ class ReportApiTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
+    void anExternalIdIsRecordedOnce(TestStores.Kind store) {
+        try (TestServer server = TestServer.start(TestStores.options(store, temp), false)) {
+            String body = VALID.replace("\"description\"", "\"external_id\": \"ucdp-ged:999\", \"description\"");
+            assertThat(server.postJson("/api/v1/reports", body).statusCode()).isEqualTo(201);
+            HttpResponse<String> again = server.postJson("/api/v1/reports", body);
+            assertThat(again.statusCode()).isEqualTo(422);
+            assertThat(json(again).get("errors").get(0).get("field").textValue()).isEqualTo("external_id");
+            assertThat(server.runtime().reports().count()).isEqualTo(1);
+            assertThat(server.runtime().ledger().size()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
     void anIdempotentReportSurvivesARestartAndStillDeduplicates(TestStores.Kind store) {
         StoreOptions options = TestStores.options(store, temp);
         String id;

@@ -33,6 +33,8 @@ import org.truce.service.port.Change;
 public final class CatalogService {
     private final Ledger ledger;
     private final CatalogQueries catalog;
+    /** Held from the checks of a batch to its append, so that two batches never record the same id. */
+    private final java.util.concurrent.locks.ReentrantLock writing = new java.util.concurrent.locks.ReentrantLock();
     private volatile ActorDirectory directory;
     private volatile Territory territory;
 
@@ -96,42 +98,52 @@ public final class CatalogService {
 
     /** Records new actors; affiliations may refer to actors of the same batch. Returns the first entry's index. */
     public long recordActors(String principal, List<Actor> actors) {
-        Problems problems = new Problems();
-        Set<String> known = new HashSet<>(ids(catalog.actors()));
-        Set<String> batch = new HashSet<>();
-        for (int i = 0; i < actors.size(); i++) {
-            String id = actors.get(i).id().value();
-            problems.check(!known.contains(id), "actors[" + i + "].id", "actor '" + id + "' already exists");
-            problems.check(batch.add(id), "actors[" + i + "].id", "actor '" + id + "' appears twice in this batch");
-        }
-        known.addAll(batch);
-        for (int i = 0; i < actors.size(); i++) {
-            var affiliations = actors.get(i).affiliations();
-            for (int j = 0; j < affiliations.size(); j++) {
-                String ref = affiliations.get(j).actor().value();
-                problems.check(known.contains(ref), "actors[" + i + "].affiliations[" + j + "].actor", "unknown actor '" + ref + "'");
+        writing.lock();
+        try {
+            Problems problems = new Problems();
+            Set<String> known = new HashSet<>(ids(catalog.actors()));
+            Set<String> batch = new HashSet<>();
+            for (int i = 0; i < actors.size(); i++) {
+                String id = actors.get(i).id().value();
+                problems.check(!known.contains(id), "actors[" + i + "].id", "actor '" + id + "' already exists");
+                problems.check(batch.add(id), "actors[" + i + "].id", "actor '" + id + "' appears twice in this batch");
             }
+            known.addAll(batch);
+            for (int i = 0; i < actors.size(); i++) {
+                var affiliations = actors.get(i).affiliations();
+                for (int j = 0; j < affiliations.size(); j++) {
+                    String ref = affiliations.get(j).actor().value();
+                    problems.check(known.contains(ref), "actors[" + i + "].affiliations[" + j + "].actor", "unknown actor '" + ref + "'");
+                }
+            }
+            problems.throwIfAny();
+            return record(principal, EntryType.ACTOR_RECORDED, actors.stream().map(ActorFormat::payload).toList());
+        } finally {
+            writing.unlock();
         }
-        problems.throwIfAny();
-        return record(principal, EntryType.ACTOR_RECORDED, actors.stream().map(ActorFormat::payload).toList());
     }
 
     /** Records new agreements after checking every actor, zone and parent they name. */
     public long recordAgreements(String principal, List<Agreement> agreements) {
-        Problems problems = new Problems();
-        Set<String> actorIds = new HashSet<>(ids(catalog.actors()));
-        Set<String> zoneIds = new HashSet<>();
-        catalog.zones().forEach(z -> zoneIds.add(z.id()));
-        Set<String> agreementIds = new HashSet<>();
-        catalog.agreements().forEach(a -> agreementIds.add(a.id()));
-        for (int i = 0; i < agreements.size(); i++) {
-            Agreement a = agreements.get(i);
-            String at = "agreements[" + i + "]";
-            problems.check(agreementIds.add(a.id()), at + ".id", "agreement '" + a.id() + "' already exists");
-            checkAgreementRefs(a, at, actorIds, zoneIds, agreementIds, problems);
+        writing.lock();
+        try {
+            Problems problems = new Problems();
+            Set<String> actorIds = new HashSet<>(ids(catalog.actors()));
+            Set<String> zoneIds = new HashSet<>();
+            catalog.zones().forEach(z -> zoneIds.add(z.id()));
+            Set<String> agreementIds = new HashSet<>();
+            catalog.agreements().forEach(a -> agreementIds.add(a.id()));
+            for (int i = 0; i < agreements.size(); i++) {
+                Agreement a = agreements.get(i);
+                String at = "agreements[" + i + "]";
+                problems.check(agreementIds.add(a.id()), at + ".id", "agreement '" + a.id() + "' already exists");
+                checkAgreementRefs(a, at, actorIds, zoneIds, agreementIds, problems);
+            }
+            problems.throwIfAny();
+            return record(principal, EntryType.AGREEMENT_RECORDED, agreements.stream().map(AgreementFormat::payload).toList());
+        } finally {
+            writing.unlock();
         }
-        problems.throwIfAny();
-        return record(principal, EntryType.AGREEMENT_RECORDED, agreements.stream().map(AgreementFormat::payload).toList());
     }
 
     private static void checkAgreementRefs(Agreement a, String at, Set<String> actors, Set<String> zones,
@@ -169,40 +181,55 @@ public final class CatalogService {
 
     /** Records new areas of control; every actor must exist and every id be new. */
     public long recordAreas(String principal, List<ControlArea> areas) {
-        Problems problems = new Problems();
-        Set<String> actorIds = new HashSet<>(ids(catalog.actors()));
-        Set<String> areaIds = new HashSet<>();
-        catalog.areas().forEach(a -> areaIds.add(a.id()));
-        for (int i = 0; i < areas.size(); i++) {
-            ControlArea a = areas.get(i);
-            String at = "features[" + i + "].properties";
-            problems.check(actorIds.contains(a.actor().value()), at + ".actor", "unknown actor '" + a.actor() + "'");
-            problems.check(areaIds.add(a.id()), at + ".id", "area '" + a.id() + "' already exists");
+        writing.lock();
+        try {
+            Problems problems = new Problems();
+            Set<String> actorIds = new HashSet<>(ids(catalog.actors()));
+            Set<String> areaIds = new HashSet<>();
+            catalog.areas().forEach(a -> areaIds.add(a.id()));
+            for (int i = 0; i < areas.size(); i++) {
+                ControlArea a = areas.get(i);
+                String at = "features[" + i + "].properties";
+                problems.check(actorIds.contains(a.actor().value()), at + ".actor", "unknown actor '" + a.actor() + "'");
+                problems.check(areaIds.add(a.id()), at + ".id", "area '" + a.id() + "' already exists");
+            }
+            problems.throwIfAny();
+            return record(principal, EntryType.AREA_RECORDED, areas.stream().map(TerritoryFormat::areaFeature).toList());
+        } finally {
+            writing.unlock();
         }
-        problems.throwIfAny();
-        return record(principal, EntryType.AREA_RECORDED, areas.stream().map(TerritoryFormat::areaFeature).toList());
     }
 
     public long recordLines(String principal, List<NamedLine> lines) {
-        Problems problems = new Problems();
-        Set<String> lineIds = new HashSet<>();
-        catalog.lines().forEach(l -> lineIds.add(l.id()));
-        for (int i = 0; i < lines.size(); i++) {
-            problems.check(lineIds.add(lines.get(i).id()), "features[" + i + "].properties.id", "line '" + lines.get(i).id() + "' already exists");
+        writing.lock();
+        try {
+            Problems problems = new Problems();
+            Set<String> lineIds = new HashSet<>();
+            catalog.lines().forEach(l -> lineIds.add(l.id()));
+            for (int i = 0; i < lines.size(); i++) {
+                problems.check(lineIds.add(lines.get(i).id()), "features[" + i + "].properties.id", "line '" + lines.get(i).id() + "' already exists");
+            }
+            problems.throwIfAny();
+            return record(principal, EntryType.LINE_RECORDED, lines.stream().map(TerritoryFormat::lineFeature).toList());
+        } finally {
+            writing.unlock();
         }
-        problems.throwIfAny();
-        return record(principal, EntryType.LINE_RECORDED, lines.stream().map(TerritoryFormat::lineFeature).toList());
     }
 
     public long recordZones(String principal, List<Zone> zones) {
-        Problems problems = new Problems();
-        Set<String> zoneIds = new HashSet<>();
-        catalog.zones().forEach(z -> zoneIds.add(z.id()));
-        for (int i = 0; i < zones.size(); i++) {
-            problems.check(zoneIds.add(zones.get(i).id()), "features[" + i + "].properties.id", "zone '" + zones.get(i).id() + "' already exists");
+        writing.lock();
+        try {
+            Problems problems = new Problems();
+            Set<String> zoneIds = new HashSet<>();
+            catalog.zones().forEach(z -> zoneIds.add(z.id()));
+            for (int i = 0; i < zones.size(); i++) {
+                problems.check(zoneIds.add(zones.get(i).id()), "features[" + i + "].properties.id", "zone '" + zones.get(i).id() + "' already exists");
+            }
+            problems.throwIfAny();
+            return record(principal, EntryType.ZONE_RECORDED, zones.stream().map(TerritoryFormat::zoneFeature).toList());
+        } finally {
+            writing.unlock();
         }
-        problems.throwIfAny();
-        return record(principal, EntryType.ZONE_RECORDED, zones.stream().map(TerritoryFormat::zoneFeature).toList());
     }
 
     private long record(String principal, String type, List<? extends com.fasterxml.jackson.databind.JsonNode> payloads) {

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -89,8 +88,7 @@ public final class Json {
     private static JsonNode sorted(JsonNode node) {
         if (node.isObject()) {
             Map<String, JsonNode> fields = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 fields.put(field.getKey(), sorted(field.getValue()));
             }
             ObjectNode copy = object();

@@ -176,8 +176,9 @@ public final class ImportService {
 
         void flush() {
             if (!batch.isEmpty()) {
-                reports.recordAll(principal, List.copyOf(batch));
-                accepted += batch.size();
+                int recorded = reports.recordAll(principal, List.copyOf(batch));
+                accepted += recorded;
+                duplicates += batch.size() - recorded;
                 batch.clear();
             }
         }

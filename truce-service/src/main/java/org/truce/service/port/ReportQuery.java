@@ -4,7 +4,9 @@ import java.time.Instant;
 import org.truce.domain.geo.BoundingBox;
 
 /**
- * Which reports to list: those whose time interval overlaps [from, to) (either bound may be null),
+ * Which reports to list: those whose time interval overlaps [from, to) (either bound may be null; a
+ * report whose interval has no width counts as the instant it names, so it is listed when that
+ * instant lies in [from, to)),
  * whose location lies in {@code bbox} (or any), recorded after log index {@code afterIndex}
  * (keyset paging: -1 for the first page), at most {@code limit}, in log order.
  */

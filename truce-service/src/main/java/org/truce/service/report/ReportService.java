@@ -11,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.truce.domain.actor.ActorDirectory;
 import org.truce.domain.problem.InvalidInputException;
+import org.truce.domain.problem.InvalidInputException;
 import org.truce.domain.problem.Problems;
 import org.truce.domain.report.ReportDraft;
 import org.truce.domain.report.ReportRules;
@@ -31,6 +32,8 @@ public final class ReportService {
     private final Clock clock;
     private final Supplier<UUID> ids;
     private final ConcurrentHashMap<String, ReentrantLock> inFlightKeys = new ConcurrentHashMap<>();
+    /** Held from the external-id check to the append, so that one external id is never recorded twice. */
+    private final ReentrantLock externalIds = new ReentrantLock();
 
     public ReportService(Ledger ledger, ReportQueries reports, Supplier<ActorDirectory> actors, Clock clock, Supplier<UUID> ids) {
         this.ledger = ledger;
@@ -96,7 +99,15 @@ public final class ReportService {
         UUID id = ids.get();
         ReportRules.Outcome outcome = ReportRules.validate(draft, id, clock.instant(), actors.get());
         outcome.problems().throwIfAny();
-        ledger.record(principal, EntryType.REPORT_SUBMITTED, ReportFormat.payload(outcome.report()), request);
+        externalIds.lock();
+        try {
+            if (draft.externalId() != null && reports.existsExternalId(draft.externalId())) {
+                throw InvalidInputException.of("external_id", "a report with external id '" + draft.externalId() + "' is already recorded");
+            }
+            ledger.record(principal, EntryType.REPORT_SUBMITTED, ReportFormat.payload(outcome.report()), request);
+        } finally {
+            externalIds.unlock();
+        }
         return reports.findReport(id).orElseThrow(() -> new IllegalStateException("report " + id + " was recorded but not projected"));
     }
 
@@ -105,10 +116,22 @@ public final class ReportService {
         return ReportRules.validate(draft, ids.get(), clock.instant(), actors.get());
     }
 
-    /** Records validated reports as one atomic group of entries (bulk imports); returns the first index. */
-    public long recordAll(String principal, List<org.truce.domain.report.Report> batch) {
-        return ledger.recordAll(principal, batch.stream()
-                .map(r -> new Ledger.TypedPayload(EntryType.REPORT_SUBMITTED, ReportFormat.payload(r))).toList());
+    /**
+     * Records validated reports as one atomic group of entries (bulk imports), leaving out any whose
+     * external id was recorded meanwhile; returns how many were recorded.
+     */
+    public int recordAll(String principal, List<org.truce.domain.report.Report> batch) {
+        externalIds.lock();
+        try {
+            var fresh = batch.stream().filter(r -> r.externalId() == null || !reports.existsExternalId(r.externalId())).toList();
+            if (!fresh.isEmpty()) {
+                ledger.recordAll(principal, fresh.stream()
+                        .map(r -> new Ledger.TypedPayload(EntryType.REPORT_SUBMITTED, ReportFormat.payload(r))).toList());
+            }
+            return fresh.size();
+        } finally {
+            externalIds.unlock();
+        }
     }
 
     public Optional<StoredReport> find(UUID id) {
