@@ -3,103 +3,110 @@ package org.truce.log.file;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedByInterruptException;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.truce.log.LogUnavailableException;
 
 /**
  * Positioned reads of the segment on the callers' threads.
  *
- * <p>A {@link FileChannel} closes itself when a thread that uses it is interrupted, which would
- * break reads for every other caller (a request timeout interrupting a virtual thread is enough).
- * So reads use a channel of their own, separate from the writer's, and a closed-by-interrupt
- * channel is replaced by a fresh one: the interrupted caller gets an exception, the others retry.
+ * <p>Reads go through a small pool of {@link RandomAccessFile} handles, not a {@code FileChannel}:
+ * a channel closes itself when a thread using it is interrupted (a request timeout interrupting a
+ * virtual thread is enough), and two readers interrupted at once can even deadlock inside the JDK's
+ * close. A {@code RandomAccessFile} read is not interruptible, so an interrupt never disturbs a read;
+ * the interrupted caller keeps its interrupt status for whatever it does next. Each handle is used by
+ * one reader at a time (seek, then read).
  */
 final class ReadChannel implements Closeable {
-    private static final int MAX_ATTEMPTS = 4;
+    private static final int HANDLES = 8;
 
     private final Path file;
-    private final ReentrantLock reopenLock = new ReentrantLock();
-    private volatile FileChannel channel;
+    private final BlockingQueue<RandomAccessFile> idle = new ArrayBlockingQueue<>(HANDLES);
+    private final List<RandomAccessFile> all = new ArrayList<>();
     private volatile boolean closed;
 
-    private ReadChannel(Path file, FileChannel channel) {
+    private ReadChannel(Path file) {
         this.file = file;
-        this.channel = channel;
     }
 
     static ReadChannel open(Path file) throws IOException {
-        return new ReadChannel(file, FileChannel.open(file, StandardOpenOption.READ));
+        ReadChannel channel = new ReadChannel(file);
+        for (int i = 0; i < HANDLES; i++) {
+            RandomAccessFile handle = new RandomAccessFile(file.toFile(), "r");
+            channel.all.add(handle);
+            channel.idle.add(handle);
+        }
+        return channel;
     }
 
     /**
      * Fills {@code destination} from {@code offset}.
      *
      * @throws EOFException if the file ends first
-     * @throws LogUnavailableException if the log is closed, the caller was interrupted, or IO failed
+     * @throws LogUnavailableException if the log is closed or IO failed
      */
     void readFully(ByteBuffer destination, long offset) throws EOFException {
-        int start = destination.position();
-        for (int attempt = 1; ; attempt++) {
-            FileChannel current = channel;
-            try {
-                readFully(current, destination, offset);
-                return;
-            } catch (ClosedByInterruptException e) {
-                replace(current);
-                throw new LogUnavailableException("read of " + file + " interrupted", e);
-            } catch (ClosedChannelException e) {
-                if (closed || attempt == MAX_ATTEMPTS) {
-                    throw new LogUnavailableException(closed ? "log is closed" : "cannot read " + file, e);
-                }
-                replace(current); // another reader's interrupt closed it under us
-                destination.position(start);
-            } catch (EOFException e) {
-                throw e;
-            } catch (IOException e) {
-                throw new LogUnavailableException("cannot read " + file, e);
-            }
-        }
-    }
-
-    private static void readFully(FileChannel channel, ByteBuffer destination, long offset) throws IOException {
-        long position = offset;
-        while (destination.hasRemaining()) {
-            int read = channel.read(destination, position);
-            if (read < 0) {
-                throw new EOFException("segment ends at " + position);
-            }
-            position += read;
-        }
-    }
-
-    /** Swaps in a new channel unless someone already did, or the log is closing. */
-    private void replace(FileChannel stale) {
-        reopenLock.lock();
+        RandomAccessFile handle = take();
         try {
-            if (!closed && channel == stale && !stale.isOpen()) {
-                channel = FileChannel.open(file, StandardOpenOption.READ);
+            byte[] bytes = new byte[destination.remaining()];
+            handle.seek(offset);
+            int filled = 0;
+            while (filled < bytes.length) {
+                int read = handle.read(bytes, filled, bytes.length - filled);
+                if (read < 0) {
+                    throw new EOFException("segment ends at " + (offset + filled));
+                }
+                filled += read;
             }
+            destination.put(bytes);
+        } catch (EOFException e) {
+            throw e;
         } catch (IOException e) {
-            throw new LogUnavailableException("cannot reopen " + file + " for reading", e);
+            throw new LogUnavailableException(closed ? "log is closed" : "cannot read " + file, e);
         } finally {
-            reopenLock.unlock();
+            idle.add(handle);
+        }
+    }
+
+    /** An idle handle; waits (uninterruptibly) while all are busy. */
+    private RandomAccessFile take() {
+        if (closed) {
+            throw new LogUnavailableException("log is closed");
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return idle.take();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     @Override
     public void close() throws IOException {
-        reopenLock.lock();
-        try {
-            closed = true;
-            channel.close();
-        } finally {
-            reopenLock.unlock();
+        closed = true;
+        IOException failure = null;
+        for (RandomAccessFile handle : all) {
+            try {
+                handle.close();
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }
