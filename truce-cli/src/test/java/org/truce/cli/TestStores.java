@@ -52,6 +52,7 @@ public final class TestStores {
         }
         StoreOptions options = new StoreOptions();
         new CommandLine(new Holder(options)).parseArgs(args.toArray(String[]::new));
+        System.out.println("end-to-end run on " + kind + ": " + options.describe().replaceAll("password=[^&]*", "password=…"));
         return options;
     }
 
