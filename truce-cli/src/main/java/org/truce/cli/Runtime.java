@@ -5,6 +5,10 @@ import java.time.Clock;
 import java.util.UUID;
 import org.truce.log.RecordLog;
 import org.truce.log.file.FileRecordLog;
+import org.truce.log.merkle.MerkleLog;
+import org.truce.log.merkle.sign.SigningKeys;
+import org.truce.log.merkle.tiles.FileTileStore;
+import org.truce.service.ledger.PublishedLog;
 import org.truce.service.catalog.CatalogService;
 import org.truce.service.intake.ImportService;
 import org.truce.service.ledger.Ledger;
@@ -28,9 +32,12 @@ public final class Runtime implements AutoCloseable {
     private final ReportService reports;
     private final ImportService imports;
 
-    private Runtime(Database database, RecordLog log) {
+    private final MerkleLog merkle;
+
+    private Runtime(Database database, MerkleLog log) {
         this.database = database;
         this.log = log;
+        this.merkle = log;
         this.store = new JdbiStore(database);
         Clock clock = Clock.systemUTC();
         this.ledger = new Ledger(log, store, clock);
@@ -45,18 +52,52 @@ public final class Runtime implements AutoCloseable {
      * a PostgreSQL deployment keeps both in the database.
      */
     public static Runtime open(StoreOptions options) {
+        Path data = options.data();
         if (options.db() != null) {
             Database database = Database.connect(options.db(), options.dbUser(), options.dbPassword());
-            return new Runtime(database, new JdbcRecordLog(database));
+            try {
+                return new Runtime(database, merkle(new JdbcRecordLog(database), data));
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
         }
-        Path data = options.data();
-        RecordLog log = FileRecordLog.open(data.resolve("log"));
+        RecordLog sequencer = FileRecordLog.open(data.resolve("log"));
+        MerkleLog log;
+        try {
+            log = merkle(sequencer, data);
+        } catch (RuntimeException e) {
+            sequencer.close();
+            throw e;
+        }
         try {
             return new Runtime(Database.embedded(data), log);
         } catch (RuntimeException e) {
             log.close();
             throw e;
         }
+    }
+
+    /**
+     * The Merkle log over a sequencer: tiles and signed checkpoints under {@code DATA/tiles}, the
+     * signing key in {@code DATA} (made on first start). A single node is its own sequencer, so its
+     * fencing token is fixed; the scale-out work obtains it from a PostgreSQL advisory lock.
+     */
+    private static MerkleLog merkle(RecordLog sequencer, Path data) {
+        SigningKeys keys = SigningKeys.loadOrCreate(data);
+        return MerkleLog.open(sequencer, FileTileStore.open(data.resolve("tiles")), keys.signer(), SINGLE_NODE_FENCING_TOKEN);
+    }
+
+    private static final long SINGLE_NODE_FENCING_TOKEN = 1;
+
+    /** The verifiable face of the log: checkpoints, tiles, proofs. */
+    public PublishedLog publishedLog() {
+        return new MerklePublishedLog(merkle);
+    }
+
+    /** Waits until every recorded entry is in a signed checkpoint, at most {@code timeout}. */
+    public boolean awaitCheckpoint(java.time.Duration timeout) throws InterruptedException {
+        return merkle.awaitIntegrated(merkle.size(), timeout);
     }
 
     /** Applies the log entries the projections do not have yet; returns how many. */
@@ -81,7 +122,7 @@ public final class Runtime implements AutoCloseable {
     }
 
     public Services services() {
-        return new Services(reports, catalog);
+        return new Services(reports, catalog, publishedLog());
     }
 
     @Override

@@ -4,8 +4,8 @@ import io.javalin.http.Handler;
 
 /** One HTTP endpoint: method, Javalin path ({@code /api/v1/reports/{id}}), handler. */
 public record Route(String method, String path, Handler handler) {
-    /** The path as OpenAPI writes it (Javalin and OpenAPI both use {@code {name}} parameters). */
+    /** The path as OpenAPI writes it: Javalin's {@code <name>} (a parameter that may hold slashes) becomes {@code {name}}. */
     public String openApiPath() {
-        return path;
+        return path.replace('<', '{').replace('>', '}');
     }
 }

@@ -18,6 +18,7 @@ import org.truce.log.LogUnavailableException;
 import org.truce.service.report.ReportService;
 import org.truce.web.api.CatalogApi;
 import org.truce.web.api.HealthApi;
+import org.truce.web.api.LogApi;
 import org.truce.web.api.OpenApiDocument;
 import org.truce.web.api.ReportsApi;
 import org.truce.web.http.HttpProblem;
@@ -40,6 +41,7 @@ public final class WebServer {
         ReportsApi reports = new ReportsApi(services.reports());
         CatalogApi catalog = new CatalogApi(services.catalog());
         MapPage map = new MapPage(services.catalog(), config);
+        LogApi log = new LogApi(services.log());
         return List.of(
                 new Route("GET", "/healthz", HealthApi::health),
                 new Route("GET", "/api/v1/openapi.json", OpenApiDocument::serve),
@@ -51,6 +53,12 @@ public final class WebServer {
                 new Route("POST", "/api/v1/reports", reports::submit),
                 new Route("GET", "/api/v1/reports", reports::list),
                 new Route("GET", "/api/v1/reports/{id}", reports::get),
+                new Route("GET", "/log/checkpoint", log::checkpoint),
+                new Route("GET", "/log/key", log::key),
+                new Route("GET", "/log/tile/<path>", log::tile),
+                new Route("GET", "/api/v1/log/proof/inclusion", log::inclusion),
+                new Route("GET", "/api/v1/log/proof/consistency", log::consistency),
+                new Route("GET", "/api/v1/log/receipt/{index}", log::receipt),
                 new Route("GET", "/", map::render));
     }
 

@@ -44,6 +44,8 @@ final class Server {
         String shown = host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
         out.println("Truce is serving " + (demo ? "the 2016 Aleppo demo on" : "on") + " http://" + shown + ":" + server.port()
                 + "/ (" + store.describe() + ", " + runtime.ledger().size() + " log entries, ready in " + millis + " ms). Ctrl-C stops it.");
+        out.println("Log origin " + runtime.publishedLog().origin() + ", verifier key " + runtime.publishedLog().verifierKey()
+                + " (also at /log/key).");
         out.flush();
         stopped.await();
         return 0;

@@ -26,7 +26,8 @@ public final class ReportRules {
     public static final Duration FUTURE_TOLERANCE = Duration.ofHours(24);
     /** Widest time interval a report may give (UCDP's coarsest precision is a year). */
     public static final Duration LONGEST_INTERVAL = Duration.ofDays(400);
-    public static final int MAX_DESCRIPTION_CHARS = 20_000;
+    /** Keeps a report's entry within one log entry's 64 KiB even in four-byte scripts. */
+    public static final int MAX_DESCRIPTION_CHARS = 10_000;
     public static final int MAX_NAME_CHARS = 300;
     public static final int MAX_INVOLVED = 20;
     public static final long MAX_FATALITIES = 1_000_000;

@@ -26,6 +26,9 @@ import org.truce.service.projection.Projector;
  * </ol>
  */
 public final class Ledger {
+    /** Largest entry: a C2SP entry bundle frames each entry with a 16-bit length. */
+    public static final int MAX_ENTRY_BYTES = 65_535;
+
     private final RecordLog log;
     private final ProjectionStore projections;
     private final Clock clock;
@@ -46,7 +49,7 @@ public final class Ledger {
     /** Appends one entry durably, projects it, and returns its index. */
     public long record(String principal, String type, JsonNode payload, Entry.RequestHashes request) {
         Entry entry = new Entry(type, EntryCodec.SCHEMA, principal, clock.instant(), payload, request);
-        long index = log.append(EntryCodec.encode(entry));
+        long index = log.append(bounded(EntryCodec.encode(entry), 0));
         catchUp(index + 1);
         return index;
     }
@@ -56,11 +59,20 @@ public final class Ledger {
         var encoded = new ArrayList<byte[]>(changes.size());
         var now = clock.instant();
         for (TypedPayload change : changes) {
-            encoded.add(EntryCodec.encode(new Entry(change.type(), EntryCodec.SCHEMA, principal, now, change.payload(), null)));
+            encoded.add(bounded(EntryCodec.encode(new Entry(change.type(), EntryCodec.SCHEMA, principal, now, change.payload(), null)),
+                    encoded.size()));
         }
         long first = log.appendAll(encoded);
         catchUp(first + changes.size());
         return first;
+    }
+
+    private static byte[] bounded(byte[] entry, int position) {
+        if (entry.length > MAX_ENTRY_BYTES) {
+            throw org.truce.domain.problem.InvalidInputException.of("[" + position + "]", "is " + entry.length
+                    + " bytes once recorded; one entry holds at most " + MAX_ENTRY_BYTES + " (simplify or split the geometry, shorten the text)");
+        }
+        return entry;
     }
 
     /** An entry type and its payload. */

@@ -22,7 +22,7 @@ import org.truce.web.http.Responses;
 
 /** {@code /api/v1/reports}: submit, read one, list. */
 public final class ReportsApi {
-    /** Largest report body; a report is a few kilobytes, the longest description 20,000 characters. */
+    /** Largest report body; a report is a few kilobytes, the longest description 10,000 characters. */
     public static final long MAX_BODY_BYTES = 256 * 1024;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
     private static final String ANONYMOUS = "anonymous";
