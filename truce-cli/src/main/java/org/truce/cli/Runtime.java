@@ -90,6 +90,34 @@ public final class Runtime implements AutoCloseable {
 
     private static final long SINGLE_NODE_FENCING_TOKEN = 1;
 
+    /**
+     * Replays the whole log into a fresh in-memory store and returns it (the caller closes it): what
+     * the projections must equal. Used by {@code verify --replay}.
+     */
+    public Replayed replay() {
+        Database memory = Database.connect("jdbc:h2:mem:replay-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        JdbiStore replayed = new JdbiStore(memory);
+        new Ledger(log, replayed, Clock.systemUTC()).catchUp();
+        return new Replayed(memory, replayed);
+    }
+
+    /** A store rebuilt from the log, and its database. */
+    public record Replayed(Database database, Store store) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                store.close();
+            } finally {
+                database.close();
+            }
+        }
+    }
+
+    /** The projections as they stand. */
+    public Store store() {
+        return store;
+    }
+
     /** The verifiable face of the log: checkpoints, tiles, proofs. */
     public PublishedLog publishedLog() {
         return new MerklePublishedLog(merkle);

@@ -128,6 +128,41 @@ class VerifiableLogTest {
         }
     }
 
+    private Run truceVerify(StoreOptions options, String... extra) {
+        List<String> args = new ArrayList<>(List.of("verify", "--data", options.data().toString()));
+        if (options.db() != null) {
+            args.addAll(List.of("--db", options.db(), "--db-user", options.dbUser(), "--db-password", options.dbPassword()));
+        }
+        args.addAll(List.of(extra));
+        picocli.CommandLine cli = org.truce.cli.command.TruceCommand.commandLine();
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cli.setOut(new java.io.PrintWriter(out));
+        cli.setErr(new java.io.PrintWriter(err));
+        int exit = cli.execute(args.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void truceVerifyChecksTheStoredLogAndReplaysItIntoTheSameProjections(TestStores.Kind store) throws Exception {
+        StoreOptions options = TestStores.options(store, temp);
+        try (TestServer server = TestServer.start(options, true)) {
+            assertThat(server.postJson("/api/v1/reports", ReportApiTest.VALID).statusCode()).isEqualTo(201);
+        }
+        Run ok = truceVerify(options, "--replay");
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("verified", "the projections equal a replay of the log");
+
+        Path bundle = firstEntryBundle(temp.resolve("data").resolve("tiles"));
+        byte[] bytes = Files.readAllBytes(bundle);
+        bytes[2 + 20] ^= 0x01;
+        Files.write(bundle, bytes);
+        Run broken = truceVerify(options);
+        assertThat(broken.exit()).isEqualTo(1);
+        assertThat(broken.err()).contains("FAILED", "entry 0 does not match its tile");
+    }
+
     private static Path firstEntryBundle(Path tiles) throws IOException {
         try (Stream<Path> files = Files.walk(tiles.resolve("tile").resolve("entries"))) {
             return files.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();

@@ -120,4 +120,9 @@ public final class Ledger {
     public long size() {
         return log.size();
     }
+
+    /** The encoded entry at {@code index}. Requires {@code 0 <= index < size()}. */
+    public byte[] read(long index) {
+        return log.read(index);
+    }
 }
