@@ -6,9 +6,11 @@
 # What it provides:
 #   truce_say / truce_die          messages on stderr, prefixed with "truce:"
 #   truce_use_jdk                  finds a JDK >= 21 and exports JAVA_HOME, PATH, MAVEN_OPTS
-#   truce_provision [pg] [chrome]  installs PostgreSQL+PostGIS / Chromium with apt when missing
+#   truce_provision [pg] [chrome] [go]
+#                                  installs PostgreSQL+PostGIS / Chromium / Go with apt when missing
 #   truce_pg_find                  locates the PostgreSQL server binaries
 #   truce_has_browser_tests        true when the repository has Selenium tests
+#   truce_has_go_tests             true when the repository has Go programs for the tests
 #
 # Environment variables it reads (all optional):
 #   JAVA_HOME               tried first when it is a JDK 21 or later
@@ -302,13 +304,26 @@ TRUCE_CHROMEDRIVER_BIN=/usr/bin/chromedriver
 
 truce_has_chromium() { [[ -x $TRUCE_CHROMIUM_BIN && -x $TRUCE_CHROMEDRIVER_BIN ]]; }
 
-# truce_provision [pg] [chrome]: makes sure the named things are installed, with a single
+# Go programs under */src/test/go check Truce with Go's golang.org/x/mod/sumdb; they build offline
+# from Debian's golang-go and golang-golang-x-mod-dev (GOPATH /usr/share/gocode).
+truce_has_go_tests() {
+  local f
+  f=$(find "$TRUCE_ROOT" -path "$TRUCE_ROOT/.git" -prune -o -path '*/src/test/go/*' -type f -print 2>/dev/null | head -n 1)
+  [[ -n $f ]]
+}
+
+TRUCE_GO_XMOD_NOTE=/usr/share/gocode/src/golang.org/x/mod/sumdb/note
+
+truce_has_go() { command -v go >/dev/null 2>&1 && [[ -d $TRUCE_GO_XMOD_NOTE ]]; }
+
+# truce_provision [pg] [chrome] [go]: makes sure the named things are installed, with a single
 # apt-get update and a single apt-get install for all that is missing. As root it installs;
 # otherwise (or without apt) it names the packages and exits 2.
 #   pg      PostgreSQL server binaries and PostGIS for them
 #   chrome  /usr/bin/chromium and /usr/bin/chromedriver
+#   go      `go` and the golang.org/x/mod sources in /usr/share/gocode
 truce_provision() {
-  local want what need_server=false need_postgis=false need_chrome=false
+  local want what need_server=false need_postgis=false need_chrome=false need_go=false
   for want in "$@"; do
     case $want in
     pg)
@@ -319,10 +334,11 @@ truce_provision() {
       fi
       ;;
     chrome) truce_has_chromium || need_chrome=true ;;
+    go) truce_has_go || need_go=true ;;
     *) truce_die 70 "truce_provision: unknown item '$want'" ;;
     esac
   done
-  $need_server || $need_postgis || $need_chrome || return 0
+  $need_server || $need_postgis || $need_chrome || $need_go || return 0
 
   # Describe what is missing, with Debian's package names.
   local major=${TRUCE_PG_MAJOR:-15}
@@ -334,10 +350,12 @@ truce_provision() {
   $need_server && pkgs+=(postgresql)
   $need_postgis && pkgs+=("postgresql-$major-postgis-3")
   $need_chrome && pkgs+=(chromium chromium-driver)
+  $need_go && pkgs+=(golang-go golang-golang-x-mod-dev)
   what=()
   $need_server && what+=("the PostgreSQL server")
   $need_postgis && what+=("PostGIS")
   $need_chrome && what+=("Chromium and ChromeDriver (the repository has browser tests)")
+  $need_go && what+=("Go and golang.org/x/mod (the repository has Go interoperability tests)")
 
   local missing
   missing=$(printf '%s, ' "${what[@]}")
@@ -365,5 +383,8 @@ truce_provision() {
   fi
   if $need_chrome; then
     truce_has_chromium || truce_die 2 "$TRUCE_CHROMIUM_BIN or $TRUCE_CHROMEDRIVER_BIN is still missing after apt-get install."
+  fi
+  if $need_go; then
+    truce_has_go || truce_die 2 "go or $TRUCE_GO_XMOD_NOTE is still missing after apt-get install golang-go golang-golang-x-mod-dev."
   fi
 }

@@ -22,6 +22,11 @@ final class MerklePublishedLog implements PublishedLog {
     }
 
     @Override
+    public byte[] rootHash() {
+        return log.checkpoint().map(SignedCheckpoint::rootHash).orElseGet(Hashes::emptyRoot);
+    }
+
+    @Override
     public long checkpointSize() {
         return log.checkpoint().map(SignedCheckpoint::size).orElse(0L);
     }

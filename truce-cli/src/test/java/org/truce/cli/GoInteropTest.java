@@ -81,6 +81,7 @@ class GoInteropTest {
             long size = parsed.size();
             long demo = size(older.get(0));
             assertThat(demo).as("the demo's log size").isGreaterThan(2);
+            assertThat(List.of(size(older.get(1)), size)).as("the checkpoints after 1 and 4 reports").containsExactly(demo + 1, demo + 4);
             System.out.println("Go interop: log sizes " + demo + ", " + size(older.get(1)) + ", " + size);
 
             // Receipts for the first, second, middle and last demo entries, the reports, and tile edges.

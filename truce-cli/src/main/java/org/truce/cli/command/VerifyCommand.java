@@ -54,7 +54,8 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             PublishedLog log = runtime.publishedLog();
             out.println("verified " + log.origin() + ": " + log.checkpointSize() + " entries, signature, tiles, bundles and sequencer agree"
-                    + (replay ? "; the projections equal a replay of the log" : ""));
+                    + (replay ? "; the projections equal a replay of the log" : "")
+                    + "; projection digest " + org.truce.service.projection.ProjectionDigest.of(runtime.store()));
             return 0;
         }
     }

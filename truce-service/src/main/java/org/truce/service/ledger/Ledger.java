@@ -79,6 +79,19 @@ public final class Ledger {
     public record TypedPayload(String type, JsonNode payload) {
     }
 
+    /**
+     * Appends entries recorded by another log (a mirror), byte for byte, after checking that each
+     * decodes as an entry; then projects them. Returns the index of the first.
+     */
+    public long mirror(List<byte[]> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            Projector.changeOf(EntryCodec.decode(entries.get(i)));
+        }
+        long first = log.appendAll(entries);
+        catchUp(first + entries.size());
+        return first;
+    }
+
     /** Applies every entry not yet in the projections; returns how many were applied. */
     public long catchUp() {
         return catchUp(log.size());

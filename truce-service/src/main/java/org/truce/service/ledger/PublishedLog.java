@@ -11,6 +11,9 @@ public interface PublishedLog {
     /** The latest signed checkpoint note (C2SP tlog-checkpoint), once the first entries are integrated. */
     Optional<byte[]> checkpoint();
 
+    /** The root hash of the latest checkpoint (the empty tree's before the first). */
+    byte[] rootHash();
+
     /** The tree size of the latest checkpoint (0 before the first). */
     long checkpointSize();
 
