@@ -45,7 +45,7 @@ import org.truce.verify.tiles.TileLayout;
  * <h2>Integration rounds</h2>
  *
  * <ol>
- *   <li>I0, at open and after any failed round: {@link Recovery} reads the stored checkpoint,
+ *   <li>I0, at open and after any failed round: recovery reads the stored checkpoint,
  *       verifies its signature with this log's key, rebuilds the right edge of the tree from the
  *       partial tile of each level (one tile read per level), checks that it gives the signed root,
  *       and reads the partial bundle's entries from the sequencer, checking them against the level-0

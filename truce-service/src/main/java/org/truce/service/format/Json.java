@@ -33,6 +33,8 @@ public final class Json {
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            // characters outside the BMP as literal UTF-8, not \\u surrogate escapes (RFC 8785 §3.2.2.2)
+            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
     private Json() {
@@ -76,7 +78,11 @@ public final class Json {
         }
     }
 
-    /** The canonical bytes of a tree: object keys sorted by UTF-16 code units, no insignificant whitespace, UTF-8. */
+    /**
+     * The canonical bytes of a tree (RFC 8785 for the values Truce writes): object keys sorted by
+     * UTF-16 code units, no insignificant whitespace, UTF-8 with only the mandatory escapes,
+     * non-integer numbers in ECMAScript's shortest form.
+     */
     public static byte[] canonical(JsonNode node) {
         try {
             return MAPPER.writeValueAsBytes(sorted(node));
@@ -99,6 +105,10 @@ public final class Json {
             ArrayNode copy = array();
             node.forEach(element -> copy.add(sorted(element)));
             return copy;
+        }
+        if (node.isNumber() && !node.isIntegralNumber()) {
+            // RFC 8785 numbers: ECMAScript's shortest form, whatever the number was parsed or built as
+            return JsonNodeFactory.instance.rawValueNode(new com.fasterxml.jackson.databind.util.RawValue(Es6Numbers.format(node.doubleValue())));
         }
         return node;
     }
