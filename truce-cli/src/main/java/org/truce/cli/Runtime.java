@@ -8,6 +8,7 @@ import org.truce.log.file.FileRecordLog;
 import org.truce.log.merkle.MerkleLog;
 import org.truce.log.merkle.sign.SigningKeys;
 import org.truce.log.merkle.tiles.FileTileStore;
+import org.truce.log.merkle.tiles.TileStore;
 import org.truce.service.ledger.PublishedLog;
 import org.truce.service.catalog.CatalogService;
 import org.truce.service.intake.ImportService;
@@ -16,6 +17,7 @@ import org.truce.service.port.Store;
 import org.truce.service.report.ReportService;
 import org.truce.store.Database;
 import org.truce.store.JdbcRecordLog;
+import org.truce.store.JdbcTileStore;
 import org.truce.store.JdbiStore;
 import org.truce.web.Services;
 
@@ -49,14 +51,15 @@ public final class Runtime implements AutoCloseable {
     /**
      * Opens the store the options name. The embedded store keeps its log in Truce's own append-only
      * files under {@code DIR/log} (durable per batch) and the projections in H2 under {@code DIR/db};
-     * a PostgreSQL deployment keeps both in the database.
+     * a PostgreSQL deployment keeps the log, its tiles and checkpoints, and the projections in the
+     * database (only the signing key stays in {@code DATA}).
      */
     public static Runtime open(StoreOptions options) {
         Path data = options.data();
         if (options.db() != null) {
             Database database = Database.connect(options.db(), options.dbUser(), options.dbPassword());
             try {
-                return new Runtime(database, merkle(new JdbcRecordLog(database), data));
+                return new Runtime(database, merkle(new JdbcRecordLog(database), new JdbcTileStore(database), data));
             } catch (RuntimeException e) {
                 database.close();
                 throw e;
@@ -65,7 +68,7 @@ public final class Runtime implements AutoCloseable {
         RecordLog sequencer = FileRecordLog.open(data.resolve("log"));
         MerkleLog log;
         try {
-            log = merkle(sequencer, data);
+            log = merkle(sequencer, FileTileStore.open(data.resolve("tiles")), data);
         } catch (RuntimeException e) {
             sequencer.close();
             throw e;
@@ -79,13 +82,14 @@ public final class Runtime implements AutoCloseable {
     }
 
     /**
-     * The Merkle log over a sequencer: tiles and signed checkpoints under {@code DATA/tiles}, the
-     * signing key in {@code DATA} (made on first start). A single node is its own sequencer, so its
-     * fencing token is fixed; the scale-out work obtains it from a PostgreSQL advisory lock.
+     * The Merkle log over a sequencer and a tile store (files under {@code DATA/tiles} for the
+     * embedded store, tables in PostgreSQL), signed with the key in {@code DATA} (made on first
+     * start). A single node is its own sequencer, so its fencing token is fixed; the scale-out work
+     * obtains it from a PostgreSQL advisory lock.
      */
-    private static MerkleLog merkle(RecordLog sequencer, Path data) {
+    private static MerkleLog merkle(RecordLog sequencer, TileStore tiles, Path data) {
         SigningKeys keys = SigningKeys.loadOrCreate(data);
-        return MerkleLog.open(sequencer, FileTileStore.open(data.resolve("tiles")), keys.signer(), SINGLE_NODE_FENCING_TOKEN);
+        return MerkleLog.open(sequencer, tiles, keys.signer(), SINGLE_NODE_FENCING_TOKEN);
     }
 
     private static final long SINGLE_NODE_FENCING_TOKEN = 1;

@@ -116,11 +116,7 @@ class VerifiableLogTest {
             assertThat(server.runtime().awaitCheckpoint(Duration.ofSeconds(30))).isTrue();
             assertThat(verifier(server, state).exit()).isZero();
         }
-        Path bundle = firstEntryBundle(temp.resolve("data").resolve("tiles"));
-        byte[] bytes = Files.readAllBytes(bundle);
-        // byte 2 is inside entry 0 (after its 2-byte length); changing it changes that entry only
-        bytes[2 + 20] ^= 0x01;
-        Files.write(bundle, bytes);
+        tamperWithEntryZero(options);
         try (TestServer server = TestServer.start(options, false)) {
             Run run = verifier(server, state);
             assertThat(run.exit()).isNotZero();
@@ -154,13 +150,41 @@ class VerifiableLogTest {
         assertThat(ok.exit()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("verified", "the projections equal a replay of the log");
 
-        Path bundle = firstEntryBundle(temp.resolve("data").resolve("tiles"));
-        byte[] bytes = Files.readAllBytes(bundle);
-        bytes[2 + 20] ^= 0x01;
-        Files.write(bundle, bytes);
+        tamperWithEntryZero(options);
         Run broken = truceVerify(options);
         assertThat(broken.exit()).isEqualTo(1);
         assertThat(broken.err()).contains("FAILED", "entry 0 does not match its tile");
+    }
+
+    /**
+     * Alters one byte of entry 0 where the log stores it: in the first entry bundle file of the
+     * embedded store, or in its row of the PostgreSQL table. Byte 22 lies inside entry 0 (after its
+     * 2-byte length), so only that entry changes.
+     */
+    private void tamperWithEntryZero(StoreOptions options) throws Exception {
+        if (options.db() == null) {
+            Path bundle = firstEntryBundle(temp.resolve("data").resolve("tiles"));
+            byte[] bytes = Files.readAllBytes(bundle);
+            bytes[22] ^= 0x01;
+            Files.write(bundle, bytes);
+            return;
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(options.db(), options.dbUser(), options.dbPassword())) {
+            int width;
+            byte[] bytes;
+            try (var s = c.prepareStatement("SELECT width, data FROM log_entry_bundles WHERE idx = 0 ORDER BY width DESC LIMIT 1");
+                 var rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                width = rs.getInt(1);
+                bytes = rs.getBytes(2);
+            }
+            bytes[22] ^= 0x01;
+            try (var u = c.prepareStatement("UPDATE log_entry_bundles SET data = ? WHERE idx = 0 AND width = ?")) {
+                u.setBytes(1, bytes);
+                u.setInt(2, width);
+                assertThat(u.executeUpdate()).isEqualTo(1);
+            }
+        }
     }
 
     private static Path firstEntryBundle(Path tiles) throws IOException {
