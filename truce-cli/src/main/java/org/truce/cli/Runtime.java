@@ -2,13 +2,19 @@ package org.truce.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.truce.log.RecordLog;
 import org.truce.log.file.FileRecordLog;
 import org.truce.log.merkle.MerkleLog;
 import org.truce.log.merkle.sign.SigningKeys;
+import org.truce.log.merkle.sign.WitnessKeys;
 import org.truce.log.merkle.tiles.FileTileStore;
 import org.truce.log.merkle.tiles.TileStore;
+import org.truce.log.witness.CosignatureCollector;
+import org.truce.log.witness.Witness;
+import org.truce.log.witness.WitnessEndpoint;
 import org.truce.service.ledger.PublishedLog;
 import org.truce.service.catalog.CatalogService;
 import org.truce.service.intake.ImportService;
@@ -19,6 +25,7 @@ import org.truce.store.Database;
 import org.truce.store.JdbcRecordLog;
 import org.truce.store.JdbcTileStore;
 import org.truce.store.JdbiStore;
+import org.truce.verify.note.VerifierKey;
 import org.truce.web.Services;
 
 /**
@@ -35,6 +42,8 @@ public final class Runtime implements AutoCloseable {
     private final ImportService imports;
 
     private final MerkleLog merkle;
+    private Optional<Witness> witness = Optional.empty();
+    private CosignatureCollector cosignatures; // null without witnesses
 
     private Runtime(Database database, MerkleLog log) {
         this.database = database;
@@ -55,7 +64,34 @@ public final class Runtime implements AutoCloseable {
      * database (only the signing key stays in {@code DATA}).
      */
     public static Runtime open(StoreOptions options) {
-        Path data = options.data();
+        return open(options, new WitnessOptions());
+    }
+
+    /**
+     * Like {@link #open(StoreOptions)}, and also: witnesses the logs {@code witnessing} names (its
+     * cosigning key in {@code DATA/witness-cosigning.key}, one state file per log under {@code
+     * DATA/witness}), and asks the witnesses it names to cosign each checkpoint of this log.
+     */
+    public static Runtime open(StoreOptions options, WitnessOptions witnessing) {
+        List<VerifierKey> witnessed = witnessing.witnessedLogs();
+        List<WitnessEndpoint> witnesses = witnessing.witnesses();
+        Runtime runtime = open(options, options.data());
+        try {
+            if (!witnessed.isEmpty()) {
+                WitnessKeys keys = WitnessKeys.loadOrCreate(options.data(), witnessing.witnessName());
+                runtime.witness = Optional.of(new Witness(keys, options.data().resolve("witness"), witnessed, Clock.systemUTC()));
+            }
+            if (!witnesses.isEmpty()) {
+                runtime.cosignatures = CosignatureCollector.start(runtime.merkle, witnesses, CosignatureCollector.Settings.defaults());
+            }
+            return runtime;
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    private static Runtime open(StoreOptions options, Path data) {
         if (options.db() != null) {
             Database database = Database.connect(options.db(), options.dbUser(), options.dbPassword());
             try {
@@ -154,11 +190,19 @@ public final class Runtime implements AutoCloseable {
     }
 
     public Services services() {
-        return new Services(reports, catalog, publishedLog());
+        return new Services(reports, catalog, publishedLog(), witness);
+    }
+
+    /** This node as a witness of other logs, if it witnesses any. */
+    public Optional<Witness> witness() {
+        return witness;
     }
 
     @Override
     public void close() {
+        if (cosignatures != null) {
+            cosignatures.close();
+        }
         try {
             store.close();
         } finally {

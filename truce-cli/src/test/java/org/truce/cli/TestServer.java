@@ -22,7 +22,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(StoreOptions options, boolean demo) {
-        Runtime runtime = Runtime.open(options);
+        return start(options, new WitnessOptions(), demo);
+    }
+
+    /** Like {@link #start(StoreOptions, boolean)}, witnessing and asking witnesses as {@code witnessing} says. */
+    public static TestServer start(StoreOptions options, WitnessOptions witnessing, boolean demo) {
+        Runtime runtime = Runtime.open(options, witnessing);
         runtime.catchUp();
         if (demo && runtime.ledger().size() == 0) {
             DemoScenario.load(runtime.imports());

@@ -21,6 +21,7 @@ import org.truce.web.api.HealthApi;
 import org.truce.web.api.LogApi;
 import org.truce.web.api.OpenApiDocument;
 import org.truce.web.api.ReportsApi;
+import org.truce.web.api.WitnessApi;
 import org.truce.web.http.HttpProblem;
 import org.truce.web.http.ProblemJson;
 import org.truce.web.ui.MapPage;
@@ -42,6 +43,7 @@ public final class WebServer {
         CatalogApi catalog = new CatalogApi(services.catalog());
         MapPage map = new MapPage(services.catalog(), config);
         LogApi log = new LogApi(services.log());
+        WitnessApi witness = new WitnessApi(services.witness());
         return List.of(
                 new Route("GET", "/healthz", HealthApi::health),
                 new Route("GET", "/api/v1/openapi.json", OpenApiDocument::serve),
@@ -56,6 +58,8 @@ public final class WebServer {
                 new Route("GET", "/log/checkpoint", log::checkpoint),
                 new Route("GET", "/log/key", log::key),
                 new Route("GET", "/log/tile/<path>", log::tile),
+                new Route("GET", "/log/witness/key", witness::key),
+                new Route("POST", "/log/witness/add-checkpoint", witness::addCheckpoint),
                 new Route("GET", "/api/v1/log/proof/inclusion", log::inclusion),
                 new Route("GET", "/api/v1/log/proof/consistency", log::consistency),
                 new Route("GET", "/api/v1/log/receipt/{index}", log::receipt),

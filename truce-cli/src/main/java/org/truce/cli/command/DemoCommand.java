@@ -2,6 +2,7 @@ package org.truce.cli.command;
 
 import java.util.concurrent.Callable;
 import org.truce.cli.StoreOptions;
+import org.truce.cli.WitnessOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,6 +15,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Mixin
+    WitnessOptions witnessing;
+
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port;
 
@@ -25,6 +29,6 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return Server.run(store, host, port, true, spec.commandLine().getOut());
+        return Server.run(store, witnessing, host, port, true, spec.commandLine().getOut());
     }
 }

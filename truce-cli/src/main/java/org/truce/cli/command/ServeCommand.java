@@ -2,6 +2,7 @@ package org.truce.cli.command;
 
 import java.util.concurrent.Callable;
 import org.truce.cli.StoreOptions;
+import org.truce.cli.WitnessOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,6 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
+
+    @Mixin
+    WitnessOptions witnessing;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port;
@@ -24,6 +28,6 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return Server.run(store, host, port, false, spec.commandLine().getOut());
+        return Server.run(store, witnessing, host, port, false, spec.commandLine().getOut());
     }
 }

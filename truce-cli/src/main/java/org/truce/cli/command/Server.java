@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import org.truce.cli.DemoScenario;
 import org.truce.cli.Runtime;
 import org.truce.cli.StoreOptions;
+import org.truce.cli.WitnessOptions;
 import org.truce.web.WebConfig;
 import org.truce.web.WebServer;
 
@@ -14,9 +15,10 @@ final class Server {
     private Server() {
     }
 
-    static int run(StoreOptions store, String host, int port, boolean demo, PrintWriter out) throws InterruptedException {
+    static int run(StoreOptions store, WitnessOptions witnessing, String host, int port, boolean demo, PrintWriter out)
+            throws InterruptedException {
         long started = System.nanoTime();
-        Runtime runtime = Runtime.open(store);
+        Runtime runtime = Runtime.open(store, witnessing);
         CountDownLatch stopped = new CountDownLatch(1);
         Javalin app;
         try {
@@ -46,6 +48,11 @@ final class Server {
                 + "/ (" + store.describe() + ", " + runtime.ledger().size() + " log entries, ready in " + millis + " ms). Ctrl-C stops it.");
         out.println("Log origin " + runtime.publishedLog().origin() + ", verifier key " + runtime.publishedLog().verifierKey()
                 + " (also at /log/key).");
+        runtime.witness().ifPresent(w -> out.println("Witnessing " + String.join(", ", w.origins()) + " with cosignature key "
+                + w.verifierKey() + " (also at /log/witness/key; add-checkpoint at /log/witness/add-checkpoint)."));
+        for (org.truce.log.witness.WitnessEndpoint witness : witnessing.witnesses()) {
+            out.println("Checkpoints are sent to the witness " + witness.prefix() + " (" + witness.key() + ") for cosigning.");
+        }
         out.flush();
         stopped.await();
         return 0;

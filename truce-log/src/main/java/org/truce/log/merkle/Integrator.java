@@ -3,11 +3,14 @@ package org.truce.log.merkle;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import org.truce.log.LogUnavailableException;
 import org.truce.log.RecordLog;
 import org.truce.log.merkle.sign.CheckpointSigner;
 import org.truce.log.merkle.tiles.CheckpointConflictException;
 import org.truce.log.merkle.tiles.SignedCheckpoint;
+import org.truce.log.merkle.tiles.StaleFencingTokenException;
 import org.truce.log.merkle.tiles.TileStore;
 
 /**
@@ -36,6 +39,8 @@ final class Integrator implements Runnable {
     private final Recovery recovery;
     private final Publication publication;
     private final WakeSignal signal = new WakeSignal();
+    /** Held from I5 to I7 of a round, and while {@link #republish} replaces the latest checkpoint. */
+    private final ReentrantLock publishing = new ReentrantLock();
     private TreeState tree; // null after a failed round, until reloaded
     private boolean claimed; // whether the stored checkpoint is known to carry this integrator's token
     private long lastRoundNanos;
@@ -129,11 +134,56 @@ final class Integrator implements Runnable {
         TreeChecks.requireRoot(tiles, size, root, "the tree computed in memory");
         previous.ifPresent(older -> TreeChecks.requireExtends(tiles, older, size, root));
         SignedCheckpoint next = SignedCheckpoint.parse(signer.sign(size, root)); // I4
-        requireStoredCheckpointIs(previous); // I5
-        store.publishCheckpoint(fencingToken, next); // I6
-        tree.published(next);
-        claimed = true;
-        publication.published(next); // I7
+        publishing.lock();
+        try {
+            requireStoredCheckpointIs(previous); // I5
+            store.publishCheckpoint(fencingToken, next); // I6
+            tree.published(next);
+            claimed = true;
+            publication.published(next); // I7
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    /**
+     * Replaces the latest checkpoint, if it is of {@code treeSize} and the store still holds it, by
+     * {@code change} of it, which must be a note of the same tree (the same checkpoint with more
+     * signature lines). The store's compare-and-swap accepts the same tree again; a round cannot
+     * publish in between. Returns false if a newer checkpoint was published meanwhile, or another
+     * sequencer holds the store (the integrator finds out by itself).
+     *
+     * @throws IllegalArgumentException if {@code change} returns another tree
+     * @throws java.io.UncheckedIOException if the store failed; the stored checkpoint is then either
+     *     one, both of the same tree
+     */
+    boolean republish(long treeSize, UnaryOperator<SignedCheckpoint> change) {
+        publishing.lock();
+        try {
+            Optional<SignedCheckpoint> latest = publication.latest();
+            if (latest.isEmpty() || latest.get().size() != treeSize) {
+                return false;
+            }
+            Optional<SignedCheckpoint> stored = store.latestCheckpoint();
+            if (stored.isEmpty() || !stored.get().sameTree(latest.get())) {
+                return false;
+            }
+            SignedCheckpoint next = change.apply(stored.get());
+            if (!next.sameTree(stored.get())) {
+                throw new IllegalArgumentException("a republished checkpoint must commit to the same tree");
+            }
+            if (next.equals(stored.get())) {
+                return true;
+            }
+            store.publishCheckpoint(fencingToken, next);
+            publication.published(next);
+            return true;
+        } catch (CheckpointConflictException | StaleFencingTokenException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot republish the checkpoint of size " + treeSize + ": " + e.getMessage());
+            return false;
+        } finally {
+            publishing.unlock();
+        }
     }
 
     /** The store must still hold the checkpoint this tree extends; otherwise someone else publishes. */

@@ -1,6 +1,8 @@
 package org.truce.log.merkle;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +14,9 @@ import org.truce.log.merkle.tiles.SignedCheckpoint;
 import org.truce.log.merkle.tiles.StaleFencingTokenException;
 import org.truce.log.merkle.tiles.TileStore;
 import org.truce.verify.merkle.ProofBuilder;
+import org.truce.verify.note.NoteFormatException;
+import org.truce.verify.note.NoteSignature;
+import org.truce.verify.note.SignedNote;
 import org.truce.verify.tiles.EntryBundle;
 import org.truce.verify.tiles.TileId;
 import org.truce.verify.tiles.TileLayout;
@@ -242,6 +247,67 @@ public final class MerkleLog implements RecordLog {
     /** Returns the latest published checkpoint: durable, and covered by stored tiles. */
     public Optional<SignedCheckpoint> checkpoint() {
         return publication.latest();
+    }
+
+    /**
+     * Adds signature lines (witness cosignatures) to the latest checkpoint, if it is still the one
+     * of {@code treeSize} entries, and republishes it through the store: the same tree, so the
+     * store's compare-and-swap accepts it, and {@link #checkpoint} then returns the note with the
+     * lines. A line by a key that already signed the note replaces that key's line (a witness that
+     * cosigned the same tree again, at a later time); lines already present are not repeated. The
+     * lines are not verified here: the caller checks them with the witness's key.
+     *
+     * @param signatureLines signed-note signature lines {@code — <name> <base64>}, without newlines
+     * @return true if the latest checkpoint carries the lines; false if a newer checkpoint was
+     *     published meanwhile (cosign that one instead) or the log cannot publish
+     * @throws IllegalArgumentException if a line is not a signature line, or is by the log's own key
+     * @throws java.io.UncheckedIOException if the store failed
+     */
+    public boolean addCosignatures(long treeSize, List<String> signatureLines) {
+        requireOpen();
+        List<NoteSignature> added = new ArrayList<>();
+        for (String line : signatureLines) {
+            NoteSignature signature = signatureLine(line);
+            if (signature.name().equals(signer.origin()) && signature.keyId() == signer.keyId()) {
+                throw new IllegalArgumentException("a cosignature cannot be by the log's own key " + signature.keyLabel());
+            }
+            added.add(signature);
+        }
+        if (added.isEmpty()) {
+            return checkpoint().map(c -> c.size() == treeSize).orElse(false);
+        }
+        return integrator.republish(treeSize, current -> withSignatures(current, added));
+    }
+
+    private static NoteSignature signatureLine(String line) {
+        String probe = "x\n\n" + line + "\n";
+        try {
+            List<NoteSignature> parsed = SignedNote.parse(probe.getBytes(StandardCharsets.UTF_8)).signatures();
+            if (parsed.size() != 1) {
+                throw new IllegalArgumentException("not one signature line: " + line);
+            }
+            return parsed.get(0);
+        } catch (NoteFormatException e) {
+            throw new IllegalArgumentException("not a signature line: " + e.getMessage(), e);
+        }
+    }
+
+    private static SignedCheckpoint withSignatures(SignedCheckpoint current, List<NoteSignature> added) {
+        SignedNote note;
+        try {
+            note = SignedNote.parse(current.note());
+        } catch (NoteFormatException e) {
+            throw new IllegalStateException("the published checkpoint is not a signed note", e);
+        }
+        List<NoteSignature> signatures = new ArrayList<>(note.signatures());
+        for (NoteSignature signature : added) {
+            signatures.removeIf(s -> s.keyLabel().equals(signature.keyLabel()));
+            signatures.add(signature);
+        }
+        if (signatures.size() > SignedNote.MAX_SIGNATURES) {
+            throw new IllegalArgumentException("a checkpoint carries at most " + SignedNote.MAX_SIGNATURES + " signatures");
+        }
+        return SignedCheckpoint.parse(SignedNote.of(note.text(), signatures).toBytes());
     }
 
     /** Returns the size of the latest published checkpoint (0 before the first). */

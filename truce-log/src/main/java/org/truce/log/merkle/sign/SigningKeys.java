@@ -2,19 +2,9 @@ package org.truce.log.merkle.sign;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
-import java.util.Set;
 import org.truce.verify.Base64Strict;
 import org.truce.verify.note.KeyId;
 import org.truce.verify.note.VerifierKey;
@@ -42,11 +32,7 @@ public final class SigningKeys {
     /** The key file's name in the data directory. */
     public static final String FILE_NAME = "checkpoint-signing.key";
 
-    private static final System.Logger LOG = System.getLogger(SigningKeys.class.getName());
     private static final String PREFIX = "PRIVATE+KEY+";
-
-    private static final Set<PosixFilePermission> OWNER_ONLY =
-            Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     private final String origin;
     private final byte[] seed;
@@ -154,64 +140,19 @@ public final class SigningKeys {
     }
 
     private static SigningKeys load(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.US_ASCII);
-        String line = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        String line = KeyFiles.readLine(file);
         SigningKeys keys;
         try {
             keys = parse(line);
         } catch (IllegalStateException e) {
             throw new IllegalStateException(file + ": " + e.getMessage(), e);
         }
-        warnIfReadableByOthers(file);
+        KeyFiles.warnIfReadableByOthers(file);
         return keys;
     }
 
     private static void create(Path dataDir, Path file, SigningKeys keys) throws IOException {
-        Files.createDirectories(dataDir);
-        // 0600 from the moment the file exists, before the secret is written to it
-        Path temporary = Files.createTempFile(dataDir, "." + FILE_NAME + ".", ".tmp", ownerOnly(dataDir));
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer text = StandardCharsets.US_ASCII.encode(keys.encode() + "\n");
-                while (text.hasRemaining()) {
-                    channel.write(text);
-                }
-                channel.force(true);
-            }
-            Files.move(temporary, file); // no REPLACE_EXISTING: a key that exists is never overwritten
-            forceDirectory(dataDir);
-        } catch (FileAlreadyExistsException e) {
-            // another process created it first: use theirs
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static FileAttribute<?>[] ownerOnly(Path directory) throws IOException {
-        boolean posix = Files.getFileStore(directory).supportsFileAttributeView(PosixFileAttributeView.class);
-        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)} : new FileAttribute<?>[0];
-    }
-
-    /** Makes the new name durable; without it a power loss could lose the key that signed checkpoints. */
-    private static void forceDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // some platforms (Windows) cannot open a directory; their file systems journal the rename
-            LOG.log(System.Logger.Level.DEBUG, "cannot force directory " + directory, e);
-        }
-    }
-
-    private static void warnIfReadableByOthers(Path file) throws IOException {
-        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-        if (posix == null) {
-            return;
-        }
-        Set<PosixFilePermission> permissions = posix.readAttributes().permissions();
-        if (!OWNER_ONLY.containsAll(permissions)) {
-            LOG.log(System.Logger.Level.WARNING, "signing key {0} has permissions {1}; it should be readable by its"
-                    + " owner only (chmod 600)", file, PosixFilePermissions.toString(permissions));
-        }
+        KeyFiles.createOnce(dataDir, file, keys.encode());
     }
 
     @Override
