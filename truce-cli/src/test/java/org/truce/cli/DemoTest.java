@@ -53,6 +53,11 @@ class DemoTest {
             assertThat(before.get("features").size()).isGreaterThan(0);
             assertThat(after.get("features").size()).isGreaterThan(0);
             assertThat(before.toString()).isNotEqualTo(after.toString());
+            assertThat(json(server.get("/api/v1/areas?at=2016-08-01T00:00:00Z&known_at=2016-12-31T00:00:00Z")).get("features").size())
+                    .as("in 2016 Truce had recorded none of these areas").isZero();
+            assertThat(json(server.get("/api/v1/areas?at=2016-08-01T00:00:00Z&known_at=" + java.time.Instant.now())))
+                    .isEqualTo(before);
+            assertThat(server.get("/api/v1/areas?known_at=2016-12-31T00:00:00Z").statusCode()).isEqualTo(400);
             assertThat(json(server.get("/api/v1/lines")).toString()).containsIgnoringCase("euphrates");
 
             assertThat(server.runtime().reports().count()).isGreaterThanOrEqualTo(200);

@@ -196,11 +196,15 @@ class ReportApiTest {
             assertThat(window.get("items").size()).isEqualTo(2);
             JsonNode box = json(server.get("/api/v1/reports?bbox=37.25,36,37.45,36.5"));
             assertThat(box.get("items").size()).isEqualTo(2);
+            String thirdRecordedAt = all.get("items").get(2).get("recorded_at").textValue();
+            JsonNode known = json(server.get("/api/v1/reports?known_at=" + thirdRecordedAt));
+            assertThat(known.get("items").size()).as("what was known when the third report was recorded").isEqualTo(3);
+            assertThat(json(server.get("/api/v1/reports?known_at=2016-01-01T00:00:00Z")).get("items").size()).isZero();
             JsonNode page1 = json(server.get("/api/v1/reports?limit=2"));
             assertThat(page1.get("items").size()).isEqualTo(2);
             JsonNode page2 = json(server.get("/api/v1/reports?limit=2&cursor=" + page1.get("next_cursor").textValue()));
             assertThat(page2.get("items").get(0).get("log_index").asLong()).isGreaterThan(page1.get("items").get(1).get("log_index").asLong());
-            for (String bad : List.of("?from=yesterday", "?bbox=1,2,3", "?bbox=200,0,201,1", "?limit=0", "?limit=5000", "?cursor=abc",
+            for (String bad : List.of("?from=yesterday", "?known_at=soon", "?bbox=1,2,3", "?bbox=200,0,201,1", "?limit=0", "?limit=5000", "?cursor=abc",
                     "?from=2016-05-04T00:00:00Z&to=2016-05-02T00:00:00Z")) {
                 HttpResponse<String> response = server.get("/api/v1/reports" + bad);
                 assertThat(response.statusCode()).as(bad).isEqualTo(400);

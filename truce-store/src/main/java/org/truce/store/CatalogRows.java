@@ -50,10 +50,10 @@ final class CatalogRows {
                 .execute();
     }
 
-    static void insertArea(Handle handle, long logIndex, ControlArea area) {
+    static void insertArea(Handle handle, long logIndex, Instant recordedAt, ControlArea area) {
         var insert = handle.createUpdate("""
-                INSERT INTO areas (id, actor_id, valid_from, valid_to, min_lon, min_lat, max_lon, max_lat, log_index, document)
-                VALUES (:id, :actor_id, :valid_from, :valid_to, :min_lon, :min_lat, :max_lon, :max_lat, :log_index, :document)
+                INSERT INTO areas (id, actor_id, valid_from, valid_to, min_lon, min_lat, max_lon, max_lat, log_index, recorded_at, document)
+                VALUES (:id, :actor_id, :valid_from, :valid_to, :min_lon, :min_lat, :max_lon, :max_lat, :log_index, :recorded_at, :document)
                 """);
         Columns.bindBox(insert, area.geometry())
                 .bind("id", area.id())
@@ -61,6 +61,7 @@ final class CatalogRows {
                 .bind("valid_from", Columns.timestamp(area.validity().from()))
                 .bind("valid_to", Columns.timestamp(area.validity().to()))
                 .bind("log_index", logIndex)
+                .bind("recorded_at", Columns.timestamp(recordedAt))
                 .bind("document", Columns.document(TerritoryFormat.areaFeature(area)))
                 .execute();
     }
@@ -105,15 +106,18 @@ final class CatalogRows {
         return sorted(handle.createQuery("SELECT document FROM areas").map(CatalogRows::area).list(), ControlArea::id);
     }
 
-    /** The areas whose valid time {@code [valid_from, valid_to)} contains {@code at}. */
-    static List<ControlArea> areasAt(Handle handle, Instant at) {
-        List<ControlArea> areas = handle.createQuery("""
-                        SELECT document FROM areas
-                        WHERE valid_from <= :at AND (valid_to IS NULL OR valid_to > :at)
-                        """)
-                .bind("at", Columns.timestamp(at))
-                .map(CatalogRows::area)
-                .list();
+    /**
+     * The areas whose valid time {@code [valid_from, valid_to)} contains {@code at}, recorded by
+     * {@code knownAt} (any time when null).
+     */
+    static List<ControlArea> areasAt(Handle handle, Instant at, Instant knownAt) {
+        String sql = "SELECT document FROM areas WHERE valid_from <= :at AND (valid_to IS NULL OR valid_to > :at)"
+                + (knownAt == null ? "" : " AND recorded_at <= :known_at");
+        var query = handle.createQuery(sql).bind("at", Columns.timestamp(at));
+        if (knownAt != null) {
+            query.bind("known_at", Columns.timestamp(knownAt));
+        }
+        List<ControlArea> areas = query.map(CatalogRows::area).list();
         return sorted(areas, ControlArea::id);
     }
 

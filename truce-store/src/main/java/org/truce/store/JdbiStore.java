@@ -80,7 +80,7 @@ public final class JdbiStore implements Store {
             case Change.ReportRecorded c -> ReportRows.insert(handle, at, c.report(), c.request());
             case Change.ActorRecorded c -> CatalogRows.insertActor(handle, index, c.actor());
             case Change.AgreementRecorded c -> CatalogRows.insertAgreement(handle, index, c.agreement());
-            case Change.AreaRecorded c -> CatalogRows.insertArea(handle, index, c.area());
+            case Change.AreaRecorded c -> CatalogRows.insertArea(handle, index, at.recordedAt(), c.area());
             case Change.LineRecorded c -> CatalogRows.insertLine(handle, index, c.line());
             case Change.ZoneRecorded c -> CatalogRows.insertZone(handle, index, c.zone());
         }
@@ -141,9 +141,9 @@ public final class JdbiStore implements Store {
     }
 
     @Override
-    public List<ControlArea> areasAt(Instant at) {
+    public List<ControlArea> areasAt(Instant at, Instant knownAt) {
         Objects.requireNonNull(at, "at");
-        return jdbi.withHandle(handle -> CatalogRows.areasAt(handle, at));
+        return jdbi.withHandle(handle -> CatalogRows.areasAt(handle, at, knownAt));
     }
 
     @Override

@@ -21,6 +21,7 @@ final class ReportFilter {
     private static final String STARTS_BEFORE_TO = "occurred_from < :to";
     private static final String ENDS_AFTER_FROM = "(occurred_to > :from OR occurred_from = :from)";
     private static final String IN_BOX = "lat BETWEEN :south AND :north AND lon BETWEEN :west AND :east";
+    private static final String KNOWN_BY = "recorded_at <= :known_at";
 
     private final ReportQuery query;
 
@@ -41,6 +42,9 @@ final class ReportFilter {
         if (query.bbox() != null) {
             conditions.add(IN_BOX);
         }
+        if (query.knownAt() != null) {
+            conditions.add(KNOWN_BY);
+        }
         return String.join(" AND ", conditions);
     }
 
@@ -52,6 +56,9 @@ final class ReportFilter {
         }
         if (query.from() != null) {
             statement.bind("from", Columns.timestamp(query.from()));
+        }
+        if (query.knownAt() != null) {
+            statement.bind("known_at", Columns.timestamp(query.knownAt()));
         }
         BoundingBox box = query.bbox();
         if (box != null) {

@@ -84,6 +84,11 @@ public final class CatalogService {
         return catalog.areasAt(at);
     }
 
+    /** The areas valid at {@code at} that had been recorded by {@code knownAt} (all when null). */
+    public List<ControlArea> areasAt(Instant at, Instant knownAt) {
+        return catalog.areasAt(at, knownAt);
+    }
+
     public List<NamedLine> lines() {
         return catalog.lines();
     }

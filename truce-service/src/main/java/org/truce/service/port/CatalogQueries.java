@@ -17,7 +17,15 @@ public interface CatalogQueries {
     List<ControlArea> areas();
 
     /** The areas whose validity contains {@code at}. */
-    List<ControlArea> areasAt(Instant at);
+    default List<ControlArea> areasAt(Instant at) {
+        return areasAt(at, null);
+    }
+
+    /**
+     * The areas whose validity contains {@code at}, as Truce knew them at {@code knownAt}: only those
+     * recorded by then (all when {@code knownAt} is null).
+     */
+    List<ControlArea> areasAt(Instant at, Instant knownAt);
 
     List<NamedLine> lines();
 

@@ -58,8 +58,12 @@ public final class CatalogApi {
     public void areas(Context ctx) {
         Params params = new Params(ctx);
         Instant at = params.instant("at");
+        Instant knownAt = params.instant("known_at");
         params.done();
-        List<ControlArea> areas = at == null ? catalog.territory().areas() : catalog.areasAt(at);
+        if (knownAt != null && at == null) {
+            throw org.truce.web.http.HttpProblem.badRequest("known_at", "needs at: the areas valid at an instant, as known at another");
+        }
+        List<ControlArea> areas = at == null ? catalog.territory().areas() : catalog.areasAt(at, knownAt);
         Map<ActorId, Actor> actors = catalog.actors().stream().collect(Collectors.toMap(Actor::id, Function.identity()));
         ObjectNode collection = Json.object().put("type", "FeatureCollection");
         ArrayNode features = collection.putArray("features");

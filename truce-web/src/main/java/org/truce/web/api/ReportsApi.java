@@ -62,11 +62,12 @@ public final class ReportsApi {
         BoundingBox bbox = params.bbox("bbox");
         int limit = params.integer("limit", 100, 1, ReportQuery.MAX_LIMIT);
         long cursor = params.cursor("cursor");
+        Instant knownAt = params.instant("known_at");
         params.done();
         if (from != null && to != null && to.isBefore(from)) {
             throw HttpProblem.badRequest("to", "must not be before from");
         }
-        List<StoredReport> page = reports.list(new ReportQuery(from, to, bbox, cursor, limit));
+        List<StoredReport> page = reports.list(new ReportQuery(from, to, bbox, cursor, limit, knownAt));
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("items");
         page.forEach(r -> items.add(json(r)));
