@@ -99,14 +99,11 @@ public final class ReportService {
         UUID id = ids.get();
         ReportRules.Outcome outcome = ReportRules.validate(draft, id, clock.instant(), actors.get());
         outcome.problems().throwIfAny();
-        externalIds.lock();
-        try {
-            if (draft.externalId() != null && reports.existsExternalId(draft.externalId())) {
-                throw InvalidInputException.of("external_id", "a report with external id '" + draft.externalId() + "' is already recorded");
-            }
+        if (draft.externalId() == null) {
+            // nothing to deduplicate: concurrent submissions stay concurrent, so the log can commit them together
             ledger.record(principal, EntryType.REPORT_SUBMITTED, ReportFormat.payload(outcome.report()), request);
-        } finally {
-            externalIds.unlock();
+        } else {
+            recordOnce(principal, draft.externalId(), outcome.report(), request);
         }
         return reports.findReport(id).orElseThrow(() -> new IllegalStateException("report " + id + " was recorded but not projected"));
     }
@@ -114,6 +111,18 @@ public final class ReportService {
     /** Validates a draft without recording it: a report with a fresh id, or the problems. */
     public ReportRules.Outcome check(ReportDraft draft) {
         return ReportRules.validate(draft, ids.get(), clock.instant(), actors.get());
+    }
+
+    private void recordOnce(String principal, String externalId, org.truce.domain.report.Report report, Entry.RequestHashes request) {
+        externalIds.lock();
+        try {
+            if (reports.existsExternalId(externalId)) {
+                throw InvalidInputException.of("external_id", "a report with external id '" + externalId + "' is already recorded");
+            }
+            ledger.record(principal, EntryType.REPORT_SUBMITTED, ReportFormat.payload(report), request);
+        } finally {
+            externalIds.unlock();
+        }
     }
 
     /**
