@@ -19,9 +19,13 @@ import java.util.List;
  * have been served. Each round uses a data folder that already holds the demo (the "later start");
  * round 0 creates it (the first start, demo load included) and is reported separately.
  *
- * <pre>java -cp truce-bench/target/benchmarks.jar org.truce.bench.StartupProbe truce-cli/target/truce.jar 5</pre>
+ * <pre>java -cp truce-bench/target/benchmarks.jar org.truce.bench.StartupProbe truce-cli/target/truce.jar 5 [JVM-OPTION...]</pre>
+ *
+ * JVM options after the round count are passed to every Truce process (e.g. the class-data sharing
+ * options {@code ./truce} adds).
  */
 public final class StartupProbe {
+    private static final List<String> JVM_OPTIONS = new ArrayList<>();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private StartupProbe() {
@@ -30,6 +34,7 @@ public final class StartupProbe {
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "truce-cli/target/truce.jar");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        JVM_OPTIONS.addAll(List.of(args).subList(Math.min(2, args.length), args.length));
         Path data = Files.createTempDirectory("truce-startup");
         Result first = round(jar, data);
         System.out.printf("first start (demo load): %d ms to /healthz, RSS %d MB%n", first.millis, first.rssKb / 1024);
@@ -51,8 +56,10 @@ public final class StartupProbe {
 
     private static Result round(Path jar, Path data) throws Exception {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                jar.toString(), "demo", "--data", data.toString(), "--port", String.valueOf(port)));
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString(), "demo", "--data", data.toString(), "--port", String.valueOf(port)));
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
