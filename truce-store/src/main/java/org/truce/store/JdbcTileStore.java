@@ -280,7 +280,7 @@ public final class JdbcTileStore implements TileStore {
         if (stored.fencingToken() != null && fencingToken < stored.fencingToken()) {
             throw new StaleFencingTokenException(fencingToken, stored.fencingToken());
         }
-        stored.checkpoint().ifPresent(current -> requireMayFollow(current, next));
+        stored.checkpoint().ifPresent(next::requireMayFollow);
         long token = stored.fencingToken() == null ? fencingToken : Math.max(fencingToken, stored.fencingToken());
         int updated = handle.createUpdate("""
                         UPDATE log_checkpoint SET fencing_token = :token, tree_size = :size, root_hash = :root, note = :note
@@ -293,17 +293,6 @@ public final class JdbcTileStore implements TileStore {
                 .execute();
         if (updated != 1) {
             throw new CorruptedStoreException("log_checkpoint lost its row while it was locked");
-        }
-    }
-
-    private static void requireMayFollow(SignedCheckpoint current, SignedCheckpoint next) {
-        if (next.size() < current.size()) {
-            throw new CheckpointConflictException("checkpoint of size " + next.size()
-                    + " would go backwards from the stored size " + current.size());
-        }
-        if (next.size() == current.size() && !next.sameTree(current)) {
-            throw new CheckpointConflictException("checkpoint of size " + next.size()
-                    + " has another root than the stored checkpoint of the same size");
         }
     }
 

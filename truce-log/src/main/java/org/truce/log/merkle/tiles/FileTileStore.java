@@ -180,7 +180,7 @@ public final class FileTileStore implements TileStore {
             if (stored.isPresent() && fencingToken < stored.getAsLong()) {
                 throw new StaleFencingTokenException(fencingToken, stored.getAsLong());
             }
-            latestCheckpoint().ifPresent(current -> requireMayFollow(current, checkpoint));
+            latestCheckpoint().ifPresent(checkpoint::requireMayFollow);
             if (stored.isEmpty() || fencingToken > stored.getAsLong()) {
                 files.writeDurably(directory.resolve(FENCING_TOKEN_FILE),
                         (fencingToken + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -190,17 +190,6 @@ public final class FileTileStore implements TileStore {
             throw new UncheckedIOException("cannot publish checkpoint of size " + checkpoint.size() + " in " + directory, e);
         } finally {
             publishLock.unlock();
-        }
-    }
-
-    private static void requireMayFollow(SignedCheckpoint current, SignedCheckpoint next) {
-        if (next.size() < current.size()) {
-            throw new CheckpointConflictException("checkpoint of size " + next.size()
-                    + " would go backwards from the stored size " + current.size());
-        }
-        if (next.size() == current.size() && !next.sameTree(current)) {
-            throw new CheckpointConflictException("checkpoint of size " + next.size()
-                    + " has another root than the stored checkpoint of the same size");
         }
     }
 

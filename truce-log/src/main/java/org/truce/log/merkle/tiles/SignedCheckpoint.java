@@ -63,6 +63,21 @@ public final class SignedCheckpoint {
         return note.clone();
     }
 
+    /**
+     * The rule every {@link TileStore} applies before storing this checkpoint in place of {@code
+     * stored}: the tree may grow or stay, never shrink, and a size keeps its root.
+     *
+     * @throws CheckpointConflictException if this checkpoint may not follow {@code stored}
+     */
+    public void requireMayFollow(SignedCheckpoint stored) {
+        if (size() < stored.size()) {
+            throw new CheckpointConflictException("checkpoint of size " + size() + " would go backwards from the stored size " + stored.size());
+        }
+        if (size() == stored.size() && !sameTree(stored)) {
+            throw new CheckpointConflictException("checkpoint of size " + size() + " has another root than the stored checkpoint of the same size");
+        }
+    }
+
     /** Returns whether both commit to the same tree: equal size and equal root (signatures may differ). */
     public boolean sameTree(SignedCheckpoint other) {
         return size() == other.size() && Arrays.equals(rootHash(), other.rootHash());
