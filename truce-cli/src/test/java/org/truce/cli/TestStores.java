@@ -66,7 +66,7 @@ public final class TestStores {
         }
     }
 
-    static String freshSchemaUrl() {
+    public static String freshSchemaUrl() {
         String url = System.getenv("TRUCE_PG_URL");
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("TRUCE_PG_URL is not set: run the tests with ./truce test, which starts a throwaway "
@@ -82,7 +82,7 @@ public final class TestStores {
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public";
     }
 
-    private static String env(String name, String fallback) {
+    public static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null ? fallback : value;
     }

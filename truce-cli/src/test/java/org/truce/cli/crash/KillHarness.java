@@ -191,8 +191,8 @@ public final class KillHarness {
         switch (store.name()) {
             case "h2" -> {
             }
-            case "postgresql" -> args.addAll(List.of("--db", PgSchemas.freshSchemaUrl(), "--db-user", PgSchemas.user(),
-                    "--db-password", PgSchemas.password()));
+            case "postgresql" -> args.addAll(List.of("--db", TestStores.freshSchemaUrl(), "--db-user", TestStores.env("TRUCE_PG_USER", "truce"),
+                    "--db-password", TestStores.env("TRUCE_PG_PASSWORD", "truce")));
             default -> throw new IllegalArgumentException("unknown store " + store);
         }
         return args;

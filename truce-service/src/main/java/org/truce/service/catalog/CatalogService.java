@@ -15,7 +15,6 @@ import org.truce.domain.agreement.LifecycleEvent;
 import org.truce.domain.problem.Problems;
 import org.truce.domain.territory.ControlArea;
 import org.truce.domain.territory.NamedLine;
-import org.truce.domain.territory.Territory;
 import org.truce.domain.territory.Zone;
 import org.truce.service.format.ActorFormat;
 import org.truce.service.format.AgreementFormat;
@@ -36,7 +35,6 @@ public final class CatalogService {
     /** Held from the checks of a batch to its append, so that two batches never record the same id. */
     private final java.util.concurrent.locks.ReentrantLock writing = new java.util.concurrent.locks.ReentrantLock();
     private volatile ActorDirectory directory;
-    private volatile Territory territory;
 
     public CatalogService(Ledger ledger, CatalogQueries catalog) {
         this.ledger = ledger;
@@ -47,8 +45,6 @@ public final class CatalogService {
     private void invalidate(Change change) {
         if (change instanceof Change.ActorRecorded) {
             directory = null;
-        } else if (change instanceof Change.AreaRecorded) {
-            territory = null;
         }
     }
 
@@ -62,14 +58,9 @@ public final class CatalogService {
         return current;
     }
 
-    /** All recorded areas of control, indexed for point lookups. */
-    public Territory territory() {
-        Territory current = territory;
-        if (current == null) {
-            current = new Territory(catalog.areas());
-            territory = current;
-        }
-        return current;
+    /** Every recorded area of control, in id order. */
+    public List<ControlArea> areas() {
+        return catalog.areas();
     }
 
     public List<Actor> actors() {

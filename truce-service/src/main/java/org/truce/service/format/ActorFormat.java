@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.truce.domain.actor.Actor;
@@ -172,11 +171,5 @@ public final class ActorFormat {
             throw new IllegalStateException("actor entry does not parse: " + problems.list());
         }
         return actor;
-    }
-
-    static List<String> ids(List<Actor> actors) {
-        List<String> ids = new ArrayList<>();
-        actors.forEach(a -> ids.add(a.id().value()));
-        return ids;
     }
 }

@@ -59,48 +59,42 @@ public final class ImportService {
     }
 
     public int importAreas(String principal, JsonNode document) {
-        Problems problems = new Problems();
-        TerritoryFormat.Collection collection = TerritoryFormat.collection(document, problems);
-        List<ControlArea> areas = new ArrayList<>();
-        for (int i = 0; i < collection.features().size(); i++) {
-            ControlArea area = TerritoryFormat.area(collection.features().get(i), "features[" + i + "]", collection.zone(), problems);
-            if (area != null) {
-                areas.add(area);
-            }
-        }
-        problems.throwIfAny();
+        List<ControlArea> areas = features(document, TerritoryFormat::area);
         catalog.recordAreas(principal, areas);
         return areas.size();
     }
 
     public int importLines(String principal, JsonNode document) {
-        Problems problems = new Problems();
-        TerritoryFormat.Collection collection = TerritoryFormat.collection(document, problems);
-        List<NamedLine> lines = new ArrayList<>();
-        for (int i = 0; i < collection.features().size(); i++) {
-            NamedLine line = TerritoryFormat.line(collection.features().get(i), "features[" + i + "]", problems);
-            if (line != null) {
-                lines.add(line);
-            }
-        }
-        problems.throwIfAny();
+        List<NamedLine> lines = features(document, (feature, at, zone, problems) -> TerritoryFormat.line(feature, at, problems));
         catalog.recordLines(principal, lines);
         return lines.size();
     }
 
     public int importZones(String principal, JsonNode document) {
+        List<Zone> zones = features(document, (feature, at, zone, problems) -> TerritoryFormat.zone(feature, at, problems));
+        catalog.recordZones(principal, zones);
+        return zones.size();
+    }
+
+    /** Reads one feature of a collection, reporting its problems under the feature's path. */
+    @FunctionalInterface
+    private interface FeatureReader<T> {
+        T read(JsonNode feature, String at, java.time.ZoneId zone, Problems problems);
+    }
+
+    /** Every feature of a FeatureCollection, or every problem with any of them (nothing is recorded then). */
+    private static <T> List<T> features(JsonNode document, FeatureReader<T> reader) {
         Problems problems = new Problems();
         TerritoryFormat.Collection collection = TerritoryFormat.collection(document, problems);
-        List<Zone> zones = new ArrayList<>();
+        List<T> items = new ArrayList<>();
         for (int i = 0; i < collection.features().size(); i++) {
-            Zone zone = TerritoryFormat.zone(collection.features().get(i), "features[" + i + "]", problems);
-            if (zone != null) {
-                zones.add(zone);
+            T item = reader.read(collection.features().get(i), "features[" + i + "]", collection.zone(), problems);
+            if (item != null) {
+                items.add(item);
             }
         }
         problems.throwIfAny();
-        catalog.recordZones(principal, zones);
-        return zones.size();
+        return items;
     }
 
     /** Rows recorded per atomic group of entries: one fsync per group instead of one per row. */

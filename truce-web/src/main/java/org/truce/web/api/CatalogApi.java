@@ -63,7 +63,7 @@ public final class CatalogApi {
         if (knownAt != null && at == null) {
             throw org.truce.web.http.HttpProblem.badRequest("known_at", "needs at: the areas valid at an instant, as known at another");
         }
-        List<ControlArea> areas = at == null ? catalog.territory().areas() : catalog.areasAt(at, knownAt);
+        List<ControlArea> areas = at == null ? catalog.areas() : catalog.areasAt(at, knownAt);
         Map<ActorId, Actor> actors = catalog.actors().stream().collect(Collectors.toMap(Actor::id, Function.identity()));
         ObjectNode collection = Json.object().put("type", "FeatureCollection");
         ArrayNode features = collection.putArray("features");
