@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.truce.log.RecordLog;
 import org.truce.log.file.FileRecordLog;
+import org.truce.log.sealed.FileOpeningStore;
+import org.truce.log.sealed.OpeningSource;
+import org.truce.log.sealed.OpeningStore;
 import org.truce.log.merkle.MerkleLog;
 import org.truce.log.merkle.sign.SigningKeys;
 import org.truce.log.merkle.sign.WitnessKeys;
@@ -22,6 +25,7 @@ import org.truce.service.ledger.Ledger;
 import org.truce.service.port.Store;
 import org.truce.service.report.ReportService;
 import org.truce.store.Database;
+import org.truce.store.JdbcOpeningStore;
 import org.truce.store.JdbcRecordLog;
 import org.truce.store.JdbcTileStore;
 import org.truce.store.JdbiStore;
@@ -42,16 +46,18 @@ public final class Runtime implements AutoCloseable {
     private final ImportService imports;
 
     private final MerkleLog merkle;
+    private final OpeningStore openings;
     private Optional<Witness> witness = Optional.empty();
     private CosignatureCollector cosignatures; // null without witnesses
 
-    private Runtime(Database database, MerkleLog log) {
+    private Runtime(Database database, MerkleLog log, OpeningStore openings) {
         this.database = database;
         this.log = log;
         this.merkle = log;
+        this.openings = openings;
         this.store = new JdbiStore(database);
         Clock clock = Clock.systemUTC();
-        this.ledger = new Ledger(log, store, clock);
+        this.ledger = new Ledger(log, openings, store, clock);
         this.catalog = new CatalogService(ledger, store);
         this.reports = new ReportService(ledger, store, catalog::directory, clock, UUID::randomUUID);
         this.imports = new ImportService(catalog, reports, store);
@@ -95,7 +101,8 @@ public final class Runtime implements AutoCloseable {
         if (options.db() != null) {
             Database database = Database.connect(options.db(), options.dbUser(), options.dbPassword());
             try {
-                return new Runtime(database, merkle(new JdbcRecordLog(database), new JdbcTileStore(database), data));
+                return new Runtime(database, merkle(new JdbcRecordLog(database), new JdbcTileStore(database), data),
+                        new JdbcOpeningStore(database));
             } catch (RuntimeException e) {
                 database.close();
                 throw e;
@@ -109,9 +116,17 @@ public final class Runtime implements AutoCloseable {
             sequencer.close();
             throw e;
         }
+        OpeningStore openings;
         try {
-            return new Runtime(Database.embedded(data), log);
+            openings = FileOpeningStore.open(data.resolve("openings"));
         } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
+        try {
+            return new Runtime(Database.embedded(data), log, openings);
+        } catch (RuntimeException e) {
+            openings.close();
             log.close();
             throw e;
         }
@@ -135,10 +150,29 @@ public final class Runtime implements AutoCloseable {
      * the projections must equal. Used by {@code verify --replay}.
      */
     public Replayed replay() {
+        return replay(openings);
+    }
+
+    /**
+     * Replays the whole log into a fresh in-memory store, opening what {@code openings} can open (a
+     * disclosure bundle): what that audience's projections must equal.
+     */
+    public Replayed replay(OpeningSource openings) {
         Database memory = Database.connect("jdbc:h2:mem:replay-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         JdbiStore replayed = new JdbiStore(memory);
-        new Ledger(log, replayed, Clock.systemUTC()).catchUp();
+        try {
+            Ledger.replaying(log, openings, replayed).catchUp();
+        } catch (RuntimeException e) {
+            replayed.close();
+            memory.close();
+            throw e;
+        }
         return new Replayed(memory, replayed);
+    }
+
+    /** Where this node keeps the openings of sealed fields. */
+    public OpeningStore openings() {
+        return openings;
     }
 
     /** A store rebuilt from the log, and its database. */
@@ -206,8 +240,12 @@ public final class Runtime implements AutoCloseable {
         try {
             store.close();
         } finally {
-            log.close();
-            database.close();
+            try {
+                openings.close();
+            } finally {
+                log.close();
+                database.close();
+            }
         }
     }
 }

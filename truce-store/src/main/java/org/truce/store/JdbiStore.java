@@ -77,7 +77,7 @@ public final class JdbiStore implements Store {
     private static void insert(Handle handle, Change.At at, Change change) {
         long index = at.logIndex();
         switch (change) {
-            case Change.ReportRecorded c -> ReportRows.insert(handle, at, c.report(), c.request());
+            case Change.ReportRecorded c -> ReportRows.insert(handle, at, c.report(), c.request(), c.visibility());
             case Change.ActorRecorded c -> CatalogRows.insertActor(handle, index, c.actor());
             case Change.AgreementRecorded c -> CatalogRows.insertAgreement(handle, index, c.agreement());
             case Change.AreaRecorded c -> CatalogRows.insertArea(handle, index, at.recordedAt(), c.area());

@@ -15,6 +15,7 @@ import org.truce.service.port.Change;
 import org.truce.service.port.ReportQueries;
 import org.truce.service.port.ReportQuery;
 import org.truce.service.port.StoredReport;
+import org.truce.service.port.Visibility;
 
 /** The {@code reports} and {@code idempotent_requests} tables. Stateless; every method runs on the caller's handle. */
 final class ReportRows {
@@ -33,7 +34,7 @@ final class ReportRows {
     private ReportRows() {
     }
 
-    static void insert(Handle handle, Change.At at, Report report, Entry.RequestHashes request) {
+    static void insert(Handle handle, Change.At at, Report report, Entry.RequestHashes request, Visibility visibility) {
         handle.createUpdate(INSERT_REPORT)
                 .bind("id", report.id())
                 .bind("log_index", at.logIndex())
@@ -48,7 +49,7 @@ final class ReportRows {
                 .bind("event_type", report.eventType().label())
                 .bind("sub_event_type", report.subEventType())
                 .bind("external_id", report.externalId())
-                .bind("document", Columns.document(ReportFormat.payload(report)))
+                .bind("document", Columns.document(ReportFormat.withVisibility(ReportFormat.payload(report), visibility)))
                 .execute();
         if (request != null) {
             handle.createUpdate(INSERT_REQUEST)
@@ -97,6 +98,7 @@ final class ReportRows {
         Instant recordedAt = Columns.instant(rs, "recorded_at");
         Instant exact = Instant.ofEpochSecond(recordedAt.getEpochSecond(), rs.getInt("recorded_at_nanos"));
         Change.At at = new Change.At(rs.getLong("log_index"), exact, rs.getString("principal"));
-        return new StoredReport(ReportFormat.fromPayload(Columns.json(rs)), at);
+        var document = Columns.json(rs);
+        return new StoredReport(ReportFormat.fromPayload(document), at, ReportFormat.visibilityOf(document));
     }
 }

@@ -16,20 +16,23 @@ final class ReplayComparison {
 
     /** Null when the projections equal the replay, else the first difference. */
     static String compare(Runtime runtime) {
-        Store stored = runtime.store();
         try (Runtime.Replayed replayed = runtime.replay()) {
-            Store fresh = replayed.store();
-            String difference = firstDifference("actors", stored.actors(), fresh.actors());
-            difference = difference != null ? difference : firstDifference("agreements", stored.agreements(), fresh.agreements());
-            difference = difference != null ? difference : firstDifference("areas", stored.areas(), fresh.areas());
-            difference = difference != null ? difference : firstDifference("lines", stored.lines(), fresh.lines());
-            difference = difference != null ? difference : firstDifference("zones", stored.zones(), fresh.zones());
-            difference = difference != null ? difference : reports(stored, fresh);
-            if (difference == null && stored.appliedSize() != fresh.appliedSize()) {
-                difference = "the store reflects " + stored.appliedSize() + " entries, the replay " + fresh.appliedSize();
-            }
-            return difference;
+            return compare(runtime.store(), replayed.store());
         }
+    }
+
+    /** Null when the two stores hold the same projections, else the first difference. */
+    static String compare(Store stored, Store fresh) {
+        String difference = firstDifference("actors", stored.actors(), fresh.actors());
+        difference = difference != null ? difference : firstDifference("agreements", stored.agreements(), fresh.agreements());
+        difference = difference != null ? difference : firstDifference("areas", stored.areas(), fresh.areas());
+        difference = difference != null ? difference : firstDifference("lines", stored.lines(), fresh.lines());
+        difference = difference != null ? difference : firstDifference("zones", stored.zones(), fresh.zones());
+        difference = difference != null ? difference : reports(stored, fresh);
+        if (difference == null && stored.appliedSize() != fresh.appliedSize()) {
+            difference = "the store reflects " + stored.appliedSize() + " entries, the replay " + fresh.appliedSize();
+        }
+        return difference;
     }
 
     private static String reports(Store stored, Store fresh) {

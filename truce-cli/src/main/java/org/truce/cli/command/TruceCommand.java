@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "truce", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Ceasefire monitoring and verification on a verifiable record.",
         subcommands = {DemoCommand.class, ServeCommand.class, MigrateCommand.class, ImportCommand.class,
-                ExportCommand.class, BulletinCommand.class, VerifyCommand.class, RebuildCommand.class,
+                ExportCommand.class, BulletinCommand.class, VerifyCommand.class, RebuildCommand.class, DiscloseCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TruceCommand implements Runnable {
     /** Exit code of a command whose capability has not been built yet. */

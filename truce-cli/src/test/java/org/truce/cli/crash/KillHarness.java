@@ -563,8 +563,13 @@ public final class KillHarness {
         return "kill harness " + tag + " write #" + i;
     }
 
-    /** The report of write {@code i}: the API's example report with values that differ from write to write. */
+    /**
+     * The report of write {@code i}: the API's example report with values that differ from write to
+     * write. Every fourth write seals some fields, so that their openings must survive the kill too.
+     */
     String body(int i) {
+        String releasability = i % 4 != 0 ? ""
+                : ", \"releasability\": {\"source.name\": \"monitors\", \"location\": \"guarantors\", \"description\": \"originator\"}";
         return String.format(Locale.ROOT, """
                 {"occurred_from": "2016-05-%02dT10:%02d:00+03:00", "occurred_to": "2016-05-%02dT11:%02d:00+03:00",
                  "location": {"lat": %.4f, "lon": %.4f, "precision_m": %d},
@@ -572,9 +577,9 @@ public final class KillHarness {
                  "event_type": "Explosions/Remote violence", "sub_event_type": "Shelling/artillery/missile attack",
                  "perpetrator": "Fatah Halab", "target": "Syrian Arab Army", "fatalities": %d,
                  "source": {"name": "SANA", "reliability": "C", "credibility": 3},
-                 "external_id": "%s", "description": "%s"}""",
+                 "external_id": "%s", "description": "%s"%s}""",
                 1 + i % 28, i % 60, 1 + i % 28, i % 60, 36.1 + (i % 1000) / 10000.0, 37.1 + (i / 1000 % 100) / 1000.0,
-                100 + i % 900, i % 50, externalId(i), description(i));
+                100 + i % 900, i % 50, externalId(i), description(i), releasability);
     }
 
     // --- checkpoints ------------------------------------------------------------------------
@@ -777,6 +782,9 @@ public final class KillHarness {
         if (report.get("log_index").asLong() != ack.logIndex()) {
             fail(when + ": write #" + i + " (" + ack.id() + ") was acknowledged at log index " + ack.logIndex() + " but reads back at "
                     + report.get("log_index"));
+        }
+        if (report.has("withheld")) {
+            fail(when + ": write #" + i + " (" + ack.id() + ") lost the openings of its sealed fields " + report.get("withheld"));
         }
         JsonNode sent = Json.parse(body(i).getBytes(StandardCharsets.UTF_8));
         sent.fieldNames().forEachRemaining(field -> {

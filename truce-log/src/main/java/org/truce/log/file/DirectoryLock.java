@@ -14,12 +14,13 @@ import org.truce.log.LogUnavailableException;
 
 /**
  * An exclusive OS file lock on {@value #FILE_NAME} in the log directory, held while the log is
- * open, so that two processes (or two opens in one process) never write the same segment. The OS
- * releases it when the process dies, so a crash never leaves the directory locked. The file keeps
- * the holder's process id to make the refusal message useful; it is never deleted, because deleting
- * a lock file races with the next process locking it.
+ * open, so that two processes (or two opens in one process) never write the same segment; the
+ * opening store ({@code org.truce.log.sealed.FileOpeningStore}) locks its own directory the same
+ * way. The OS releases it when the process dies, so a crash never leaves the directory locked. The
+ * file keeps the holder's process id to make the refusal message useful; it is never deleted,
+ * because deleting a lock file races with the next process locking it.
  */
-final class DirectoryLock implements Closeable {
+public final class DirectoryLock implements Closeable {
     static final String FILE_NAME = "log.lock";
 
     private final FileChannel channel;
@@ -28,7 +29,12 @@ final class DirectoryLock implements Closeable {
         this.channel = channel;
     }
 
-    static DirectoryLock acquire(Path directory) {
+    /**
+     * Locks {@code directory}, which must exist.
+     *
+     * @throws LogUnavailableException if another process or another open in this process holds it, or IO fails
+     */
+    public static DirectoryLock acquire(Path directory) {
         Path file = directory.resolve(FILE_NAME);
         FileChannel channel = null;
         try {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.truce.log.RecordLog;
+import org.truce.log.sealed.OpeningSource;
+import org.truce.log.sealed.OpeningStore;
 import org.truce.service.port.Change;
 import org.truce.service.port.ProjectionStore;
 import org.truce.service.projection.Projector;
@@ -17,6 +19,9 @@ import org.truce.service.projection.Projector;
  *
  * <ol>
  *   <li>The caller has validated the change; nothing is written for an invalid one.</li>
+ *   <li>The change's non-public fields are sealed ({@link Sealing}) and their openings stored
+ *       durably in the {@link OpeningStore}. A crash after this point and before the next leaves
+ *       orphan openings that no entry commits to: they open nothing and are never served.</li>
  *   <li>The entry is appended to the log and made durable. A crash before this point loses a change
  *       that was never acknowledged; after it, the change exists.</li>
  *   <li>The projections are brought up to the log's size ({@link #catchUp}), entry by entry, each in
@@ -30,15 +35,32 @@ public final class Ledger {
     public static final int MAX_ENTRY_BYTES = 65_535;
 
     private final RecordLog log;
+    private final OpeningStore openingStore;
+    private final OpeningSource openings;
     private final ProjectionStore projections;
     private final Clock clock;
     private final ReentrantLock projecting = new ReentrantLock();
     private final List<Consumer<Change>> listeners = new ArrayList<>();
 
-    public Ledger(RecordLog log, ProjectionStore projections, Clock clock) {
+    /** The ledger of a node: it records changes, keeping their openings in {@code openings}. */
+    public Ledger(RecordLog log, OpeningStore openings, ProjectionStore projections, Clock clock) {
+        this(log, openings, openings, projections, clock);
+    }
+
+    private Ledger(RecordLog log, OpeningStore openingStore, OpeningSource openings, ProjectionStore projections, Clock clock) {
         this.log = log;
+        this.openingStore = openingStore;
+        this.openings = openings;
         this.projections = projections;
         this.clock = clock;
+    }
+
+    /**
+     * A ledger that only replays {@code log} into {@code projections}, opening the sealed fields
+     * {@code openings} can open (a disclosure bundle, or none); it records nothing.
+     */
+    public static Ledger replaying(RecordLog log, OpeningSource openings, ProjectionStore projections) {
+        return new Ledger(log, null, openings, projections, Clock.systemUTC());
     }
 
     /** Called (under the projection lock) after each change was applied to the projections. */
@@ -46,25 +68,43 @@ public final class Ledger {
         listeners.add(listener);
     }
 
-    /** Appends one entry durably, projects it, and returns its index. */
+    /** Appends one entry with every field public, durably; projects it and returns its index. */
     public long record(String principal, String type, JsonNode payload, Entry.RequestHashes request) {
-        Entry entry = new Entry(type, EntryCodec.SCHEMA, principal, clock.instant(), payload, request);
-        long index = log.append(bounded(EntryCodec.encode(entry), 0));
+        return record(principal, type, Sealing.Sealed.allPublic(payload), request);
+    }
+
+    /** Stores the openings of a sealed change, then appends its entry durably; projects it and returns its index. */
+    public long record(String principal, String type, Sealing.Sealed change, Entry.RequestHashes request) {
+        Entry entry = new Entry(type, EntryCodec.SCHEMA, principal, clock.instant(), change.payload(), request, change.seals());
+        byte[] encoded = bounded(EntryCodec.encode(entry), 0);
+        storeOpenings(change);
+        long index = log.append(encoded);
         catchUp(index + 1);
         return index;
     }
 
-    /** Appends several entries as one atomic unit, projects them, and returns the first index. */
+    /** Appends several entries as one atomic unit (openings first), projects them, and returns the first index. */
     public long recordAll(String principal, List<TypedPayload> changes) {
         var encoded = new ArrayList<byte[]>(changes.size());
         var now = clock.instant();
         for (TypedPayload change : changes) {
-            encoded.add(bounded(EntryCodec.encode(new Entry(change.type(), EntryCodec.SCHEMA, principal, now, change.payload(), null)),
-                    encoded.size()));
+            Entry entry = new Entry(change.type(), EntryCodec.SCHEMA, principal, now, change.sealed().payload(), null, change.sealed().seals());
+            encoded.add(bounded(EntryCodec.encode(entry), encoded.size()));
         }
+        changes.forEach(change -> storeOpenings(change.sealed()));
         long first = log.appendAll(encoded);
         catchUp(first + changes.size());
         return first;
+    }
+
+    private void storeOpenings(Sealing.Sealed change) {
+        if (change.openings().isEmpty()) {
+            return;
+        }
+        if (openingStore == null) {
+            throw new IllegalStateException("a replaying ledger records nothing");
+        }
+        openingStore.putAll(change.openings());
     }
 
     private static byte[] bounded(byte[] entry, int position) {
@@ -75,8 +115,11 @@ public final class Ledger {
         return entry;
     }
 
-    /** An entry type and its payload. */
-    public record TypedPayload(String type, JsonNode payload) {
+    /** An entry type and its payload, sealed. */
+    public record TypedPayload(String type, Sealing.Sealed sealed) {
+        public TypedPayload(String type, JsonNode payload) {
+            this(type, Sealing.Sealed.allPublic(payload));
+        }
     }
 
     /**
@@ -85,7 +128,8 @@ public final class Ledger {
      */
     public long mirror(List<byte[]> entries) {
         for (int i = 0; i < entries.size(); i++) {
-            Projector.changeOf(EntryCodec.decode(entries.get(i)));
+            Entry entry = EntryCodec.decode(entries.get(i));
+            Projector.changeOf(entry, Sealing.open(entry, OpeningSource.NONE));
         }
         long first = log.appendAll(entries);
         catchUp(first + entries.size());
@@ -108,7 +152,12 @@ public final class Ledger {
             long start = applied;
             while (applied < targetSize) {
                 Entry entry = EntryCodec.decode(log.read(applied));
-                Change change = Projector.changeOf(entry);
+                Change change;
+                try {
+                    change = Projector.changeOf(entry, Sealing.open(entry, openings));
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException("entry " + applied + ": " + e.getMessage(), e);
+                }
                 projections.apply(new Change.At(applied, entry.recordedAt(), entry.principal()), change);
                 listeners.forEach(l -> l.accept(change));
                 applied++;

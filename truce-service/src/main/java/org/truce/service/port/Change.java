@@ -11,7 +11,10 @@ import org.truce.service.ledger.Entry;
 
 /** What one log entry does to the projections. */
 public sealed interface Change {
-    record ReportRecorded(Report report, Entry.RequestHashes request) implements Change {
+    record ReportRecorded(Report report, Entry.RequestHashes request, Visibility visibility) implements Change {
+        public ReportRecorded(Report report, Entry.RequestHashes request) {
+            this(report, request, Visibility.ALL_PUBLIC);
+        }
     }
 
     record ActorRecorded(Actor actor) implements Change {

@@ -45,7 +45,7 @@ public final class ProjectionDigest {
                 break;
             }
             for (StoredReport r : page) {
-                reports.add(ReportFormat.payload(r.report()).put("log_index", r.recorded().logIndex())
+                reports.add(ReportFormat.withVisibility(ReportFormat.payload(r.report()), r.visibility()).put("log_index", r.recorded().logIndex())
                         .put("recorded_at", r.recorded().recordedAt().toString()).put("principal", r.recorded().principal()));
             }
             after = page.get(page.size() - 1).recorded().logIndex();

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.truce.domain.actor.ActorDirectory;
 import org.truce.domain.problem.InvalidInputException;
-import org.truce.domain.problem.InvalidInputException;
+import org.truce.domain.release.Releasability;
 import org.truce.domain.problem.Problems;
 import org.truce.domain.report.ReportDraft;
 import org.truce.domain.report.ReportRules;
@@ -20,6 +20,7 @@ import org.truce.service.format.ReportFormat;
 import org.truce.service.ledger.Entry;
 import org.truce.service.ledger.EntryType;
 import org.truce.service.ledger.Ledger;
+import org.truce.service.ledger.Sealing;
 import org.truce.service.port.ReportQueries;
 import org.truce.service.port.ReportQuery;
 import org.truce.service.port.StoredReport;
@@ -86,24 +87,31 @@ public final class ReportService {
     private StoredReport record(String principal, JsonNode body, Entry.RequestHashes request) {
         Problems problems = new Problems();
         ReportDraft draft = ReportFormat.draft(body, problems);
+        ActorDirectory directory = actors.get();
+        Releasability releasability = ReportFormat.releasability(body, id -> directory.byId(id).isPresent(), problems);
         problems.throwIfAny();
-        return record(principal, draft, request);
+        return record(principal, draft, releasability, request);
     }
 
     /**
-     * Validates and records a report draft (from an import); returns the stored report.
+     * Validates and records a report draft (from an import) with every field public; returns the stored report.
      *
      * @throws InvalidInputException listing every problem; nothing was recorded
      */
     public StoredReport record(String principal, ReportDraft draft, Entry.RequestHashes request) {
+        return record(principal, draft, Releasability.ALL_PUBLIC, request);
+    }
+
+    private StoredReport record(String principal, ReportDraft draft, Releasability releasability, Entry.RequestHashes request) {
         UUID id = ids.get();
         ReportRules.Outcome outcome = ReportRules.validate(draft, id, clock.instant(), actors.get());
         outcome.problems().throwIfAny();
+        Sealing.Sealed sealed = Sealing.seal(ReportFormat.payload(outcome.report()), releasability, ReportFormat.SEALABLE);
         if (draft.externalId() == null) {
             // nothing to deduplicate: concurrent submissions stay concurrent, so the log can commit them together
-            ledger.record(principal, EntryType.REPORT_SUBMITTED, ReportFormat.payload(outcome.report()), request);
+            ledger.record(principal, EntryType.REPORT_SUBMITTED, sealed, request);
         } else {
-            recordOnce(principal, draft.externalId(), outcome.report(), request);
+            recordOnce(principal, draft.externalId(), sealed, request);
         }
         return reports.findReport(id).orElseThrow(() -> new IllegalStateException("report " + id + " was recorded but not projected"));
     }
@@ -113,13 +121,13 @@ public final class ReportService {
         return ReportRules.validate(draft, ids.get(), clock.instant(), actors.get());
     }
 
-    private void recordOnce(String principal, String externalId, org.truce.domain.report.Report report, Entry.RequestHashes request) {
+    private void recordOnce(String principal, String externalId, Sealing.Sealed report, Entry.RequestHashes request) {
         externalIds.lock();
         try {
             if (reports.existsExternalId(externalId)) {
                 throw InvalidInputException.of("external_id", "a report with external id '" + externalId + "' is already recorded");
             }
-            ledger.record(principal, EntryType.REPORT_SUBMITTED, ReportFormat.payload(report), request);
+            ledger.record(principal, EntryType.REPORT_SUBMITTED, report, request);
         } finally {
             externalIds.unlock();
         }

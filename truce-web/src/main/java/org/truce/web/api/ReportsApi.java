@@ -76,7 +76,7 @@ public final class ReportsApi {
     }
 
     static ObjectNode json(StoredReport stored) {
-        ObjectNode o = ReportFormat.payload(stored.report());
+        ObjectNode o = ReportFormat.withVisibility(ReportFormat.payload(stored.report()), stored.visibility());
         o.put("log_index", stored.recorded().logIndex());
         o.put("recorded_at", stored.recorded().recordedAt().toString());
         return o;

@@ -113,7 +113,7 @@
             { text: r.sub_event_type, strong: true },
             { text: r.occurred_from.substring(0, 10) + (r.fatalities != null ? ' · ' + r.fatalities + ' killed' : '') },
             { text: r.description || '' },
-            { text: 'source: ' + r.source.name + ' (' + r.source.reliability + r.source.credibility + ')' },
+            { text: 'source: ' + (r.source.name == null ? '(withheld)' : r.source.name) + ' (' + r.source.reliability + r.source.credibility + ')' },
             { text: 'report ' + r.id, href: '/api/v1/reports/' + r.id }
           ])).addTo(reportsLayer);
         });
