@@ -24,10 +24,13 @@ import org.truce.log.merkle.sign.SigningKeys;
 import org.truce.log.merkle.tiles.FileTileStore;
 
 /**
- * An inclusion proof for a random entry of a log of {@code size} entries, read from the tile files,
- * with and without the tile cache.
+ * An inclusion proof for a random entry of a log of {@code size} entries over {@link FileRecordLog}
+ * and {@link FileTileStore}, in one run both ways: {@code tileCache=off}, every proof reads every
+ * tile it needs from the tile files (the page cache holds them; Truce keeps no tile, expanded or
+ * not, between proofs), and {@code tileCache=default}, through Truce's cache of recently read tiles
+ * at its default size ({@link MerkleLog.Settings#defaults()}).
  *
- * <pre>java -jar truce-bench/target/benchmarks.jar InclusionProofBenchmark -f 1 -wi 2 -i 5</pre>
+ * <pre>java -jar truce-bench/target/benchmarks.jar InclusionProofBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -36,9 +39,9 @@ public class InclusionProofBenchmark {
     @Param({"1000000"})
     long size;
 
-    /** 0: every proof reads its tiles from the files; 256: Truce's default cache of recently read tiles. */
-    @Param({"0", "256"})
-    int cachedTiles;
+    /** off: from storage, no tile cache; default: the default cache of recently read tiles (256 tiles). */
+    @Param({"off", "default"})
+    String tileCache;
 
     private Path directory;
     private MerkleLog log;
@@ -47,6 +50,11 @@ public class InclusionProofBenchmark {
     @Setup(Level.Trial)
     public void build() throws Exception {
         directory = Files.createTempDirectory("truce-bench-proofs");
+        int cachedTiles = switch (tileCache) {
+            case "off" -> 0;
+            case "default" -> MerkleLog.Settings.defaults().cachedTiles();
+            default -> throw new IllegalArgumentException("tileCache is off or default, not " + tileCache);
+        };
         MerkleLog.Settings settings = new MerkleLog.Settings(Duration.ofMillis(50), Duration.ofSeconds(1), cachedTiles);
         log = MerkleLog.open(FileRecordLog.open(directory.resolve("log")), FileTileStore.open(directory.resolve("tiles")),
                 SigningKeys.generate("bench.truce/log").signer(), 1, settings);

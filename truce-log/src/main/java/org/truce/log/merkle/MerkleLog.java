@@ -99,8 +99,9 @@ import org.truce.verify.tiles.TileLayout;
  *
  * <p>Proofs are built with truce-verify's {@link ProofBuilder} from the stored tiles of the latest
  * checkpoint (a tree of any smaller size is a subset of them), through a cache of recently read
- * tiles with all their inner nodes. Tiles and bundles are served only if the latest checkpoint
- * covers them. Reads may run on any number of threads at once.
+ * tiles with all their inner nodes; with the cache off ({@code cachedTiles} 0) each proof reads its
+ * tiles from the store and hashes only the nodes it needs. Tiles and bundles are served only if the
+ * latest checkpoint covers them. Reads may run on any number of threads at once.
  *
  * <p>The log owns the sequencer and the store from {@link #open} on and closes them in {@link
  * #close}; if {@code open} throws, the caller still owns them.

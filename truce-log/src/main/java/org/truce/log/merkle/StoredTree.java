@@ -14,16 +14,24 @@ import org.truce.verify.tiles.TileLayout;
  * must all be stored. Trees of smaller sizes are answered from the same tiles, since their nodes are
  * a subset: this is how proofs for any earlier size are built from the latest tiles.
  *
- * <p>Each perfect node of height h = 8L + r is one lookup in the tile of level L that holds it; a
- * range that is not a perfect node is split at its largest power of two, as RFC 6962 splits trees.
- * A proof asks for about 2 log2(size) nodes from a few tiles, so besides the shared cache each
- * StoredTree remembers the tiles it used itself: it is meant for one proof or check, on one thread.
+ * <p>Each perfect node of height h = 8L + r is the root of the 2^r hashes of the tile of level L
+ * that hold it; a range that is not a perfect node is split at its largest power of two, as RFC
+ * 6962 splits trees. A proof asks for about 2 log2(size) nodes from a few tiles, so each StoredTree
+ * reads each tile it needs once and keeps it: it is meant for one proof or check, on one thread.
+ *
+ * <p>With a {@link TileCache}, a tile is expanded once into all its inner nodes ({@link TileNodes},
+ * 255 node hashes for a full tile) and kept for later proofs, so a node is a lookup. Without one,
+ * nothing outlives the StoredTree, and a node is hashed from the tile's bytes when asked for
+ * (2^r - 1 node hashes, at most 127): an inclusion proof asks one node of each height of a tile,
+ * which is 247 node hashes for a full tile instead of 255, with no expansion kept.
  */
 final class StoredTree implements RangeHasher {
     private final TileStore store;
     private final TileCache cache;
     private final long storedSize;
-    private final Map<TileId, TileNodes> used = new HashMap<>();
+    private final Map<TileId, TileNodes> expanded = new HashMap<>(); // with a cache
+    private final Map<TileId, byte[]> read = new HashMap<>(); // without one: the tiles' bytes
+    private final NodeHasher hasher = new NodeHasher();
 
     StoredTree(TileStore store, TileCache cache, long storedSize) {
         this.store = store;
@@ -55,16 +63,42 @@ final class StoredTree implements RangeHasher {
         int level = height / TileNodes.HEIGHTS;
         int heightInTile = height % TileNodes.HEIGHTS;
         long first = index << heightInTile; // position of its first hash at the tile level
-        TileNodes tile = tile(level, first / TileId.FULL_WIDTH);
-        return tile.node(heightInTile, (int) (first % TileId.FULL_WIDTH) >>> heightInTile);
+        TileId tile = tileId(level, first / TileId.FULL_WIDTH);
+        int position = (int) (first % TileId.FULL_WIDTH);
+        if (!cache.isOff()) {
+            return expanded(tile).node(heightInTile, position >>> heightInTile);
+        }
+        int count = 1 << heightInTile;
+        if (position + count > tile.width()) {
+            throw new IllegalArgumentException("a tile of width " + tile.width() + " has no node of height " + heightInTile
+                    + " at position " + (position >>> heightInTile));
+        }
+        return hasher.subtree(bytes(tile), position, count);
     }
 
-    private TileNodes tile(int level, long index) {
-        TileId tile = TileId.hashes(level, index, TileLayout.width(level, index, storedSize));
-        return used.computeIfAbsent(tile, t -> cache.get(t, () -> TileNodes.of(read(t))));
+    private TileId tileId(int level, long index) {
+        return TileId.hashes(level, index, TileLayout.width(level, index, storedSize));
     }
 
-    private byte[] read(TileId tile) {
+    private TileNodes expanded(TileId tile) {
+        TileNodes nodes = expanded.get(tile);
+        if (nodes == null) {
+            nodes = cache.get(tile, () -> TileNodes.of(readStored(tile), hasher));
+            expanded.put(tile, nodes);
+        }
+        return nodes;
+    }
+
+    private byte[] bytes(TileId tile) {
+        byte[] bytes = read.get(tile);
+        if (bytes == null) {
+            bytes = readStored(tile);
+            read.put(tile, bytes);
+        }
+        return bytes;
+    }
+
+    private byte[] readStored(TileId tile) {
         byte[] bytes = store.read(tile).orElseThrow(() -> new LogIntegrityException(
                 tile.path() + " is missing from the tile store, but the tree of size " + storedSize + " needs it"));
         if (bytes.length != tile.width() * Hashes.SIZE) {

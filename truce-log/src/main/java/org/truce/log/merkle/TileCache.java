@@ -33,6 +33,11 @@ final class TileCache {
         return new TileCache(0);
     }
 
+    /** True if the cache keeps nothing: every read goes to the store. */
+    boolean isOff() {
+        return capacityTiles == 0;
+    }
+
     TileNodes get(TileId tile, Supplier<TileNodes> loader) {
         synchronized (tiles) {
             TileNodes cached = tiles.get(tile);

@@ -2,6 +2,7 @@ package org.truce.log.merkle;
 
 import java.util.Arrays;
 import org.truce.verify.merkle.Hashes;
+import org.truce.verify.tiles.TileId;
 
 /**
  * TileNodes are all the perfect nodes inside one hash tile: its hashes (height 0 within the tile)
@@ -12,6 +13,8 @@ import org.truce.verify.merkle.Hashes;
  */
 final class TileNodes {
     static final int HEIGHTS = 8;
+    /** The number of hashes in a full tile. */
+    static final int WIDTH = TileId.FULL_WIDTH;
 
     /** nodes[h]: the nodes of height h (within the tile), 32 bytes each, in order. */
     private final byte[][] nodes;
@@ -25,7 +28,7 @@ final class TileNodes {
      *
      * @throws IllegalArgumentException if the length is not a positive multiple of 32
      */
-    static TileNodes of(byte[] tile) {
+    static TileNodes of(byte[] tile, NodeHasher hasher) {
         if (tile.length == 0 || tile.length % Hashes.SIZE != 0) {
             throw new IllegalArgumentException("a tile of " + tile.length + " bytes is not a whole number of hashes");
         }
@@ -36,8 +39,7 @@ final class TileNodes {
             int count = below.length / Hashes.SIZE / 2;
             byte[] level = new byte[count * Hashes.SIZE];
             for (int k = 0; k < count; k++) {
-                byte[] hash = Hashes.nodeHash(hash(below, 2 * k), hash(below, 2 * k + 1));
-                System.arraycopy(hash, 0, level, k * Hashes.SIZE, Hashes.SIZE);
+                hasher.pair(below, 2 * k * Hashes.SIZE, level, k * Hashes.SIZE);
             }
             nodes[height] = level;
         }

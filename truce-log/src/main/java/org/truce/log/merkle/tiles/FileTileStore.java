@@ -41,6 +41,11 @@ import org.truce.verify.tiles.TileId;
  * <p>Publishing is serialized within this JVM and, through {@value #LOCK_FILE}, with other
  * processes on the same host, so the compare-and-swap holds even if a stale sequencer in another
  * process opens the same directory. Thread-safe.
+ *
+ * <p>Hash tiles are read through up to {@value #OPEN_TILE_FILES} files kept open (the ones read
+ * last), since a proof reads the same few tiles of the upper levels and of the right edge every
+ * time, and opening a file costs several times reading a tile from it. Each read reads the file;
+ * as a tile's bytes never change once it has its name, a file kept open reads as the name would.
  */
 public final class FileTileStore implements TileStore {
     /** The checkpoint, as served. */
@@ -49,6 +54,8 @@ public final class FileTileStore implements TileStore {
     public static final String FENCING_TOKEN_FILE = "fencing-token";
     static final String LOCK_FILE = "checkpoint.lock";
     static final String TEMPORARY_DIRECTORY = ".tmp";
+    /** The most hash tile files kept open for reading. */
+    static final int OPEN_TILE_FILES = 64;
 
     /** FileLock excludes other processes only; threads of this JVM take this lock first. */
     private static final ConcurrentHashMap<Path, ReentrantLock> PUBLISH_LOCKS = new ConcurrentHashMap<>();
@@ -56,6 +63,7 @@ public final class FileTileStore implements TileStore {
     private final Path directory;
     private final DurableFiles files;
     private final ReentrantLock publishLock;
+    private final ReadChannels tileFiles = new ReadChannels(OPEN_TILE_FILES);
     private volatile boolean closed;
 
     private FileTileStore(Path directory) {
@@ -130,7 +138,13 @@ public final class FileTileStore implements TileStore {
 
     @Override
     public Optional<byte[]> readHashTile(int level, long index, int width) {
-        return readResource(TileId.hashes(level, index, width));
+        requireOpen();
+        Path file = directory.resolve(TileId.hashes(level, index, width).path());
+        try {
+            return tileFiles.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     @Override
@@ -216,10 +230,11 @@ public final class FileTileStore implements TileStore {
         }
     }
 
-    /** Nothing is held open between calls; closing only refuses later calls. */
+    /** Refuses later calls and closes the tile files kept open (those being read, once read). */
     @Override
     public void close() {
         closed = true;
+        tileFiles.close();
     }
 
     @Override
