@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.truce.log.RecordLog;
+import org.truce.log.sealed.Opening;
 import org.truce.log.sealed.OpeningSource;
 import org.truce.log.sealed.OpeningStore;
 import org.truce.service.port.Change;
@@ -77,7 +78,7 @@ public final class Ledger {
     public long record(String principal, String type, Sealing.Sealed change, Entry.RequestHashes request) {
         Entry entry = new Entry(type, EntryCodec.SCHEMA, principal, clock.instant(), change.payload(), request, change.seals());
         byte[] encoded = bounded(EntryCodec.encode(entry), 0);
-        storeOpenings(change);
+        storeOpenings(change.openings());
         long index = log.append(encoded);
         catchUp(index + 1);
         return index;
@@ -91,20 +92,22 @@ public final class Ledger {
             Entry entry = new Entry(change.type(), EntryCodec.SCHEMA, principal, now, change.sealed().payload(), null, change.sealed().seals());
             encoded.add(bounded(EntryCodec.encode(entry), encoded.size()));
         }
-        changes.forEach(change -> storeOpenings(change.sealed()));
+        var openings = new ArrayList<Opening>();
+        changes.forEach(change -> openings.addAll(change.sealed().openings()));
+        storeOpenings(openings);
         long first = log.appendAll(encoded);
         catchUp(first + changes.size());
         return first;
     }
 
-    private void storeOpenings(Sealing.Sealed change) {
-        if (change.openings().isEmpty()) {
+    private void storeOpenings(List<Opening> openings) {
+        if (openings.isEmpty()) {
             return;
         }
         if (openingStore == null) {
             throw new IllegalStateException("a replaying ledger records nothing");
         }
-        openingStore.putAll(change.openings());
+        openingStore.putAll(openings);
     }
 
     private static byte[] bounded(byte[] entry, int position) {
