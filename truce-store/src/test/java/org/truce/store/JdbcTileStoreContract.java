@@ -11,12 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +27,7 @@ import org.truce.log.merkle.tiles.SignedCheckpoint;
 import org.truce.log.merkle.tiles.StaleFencingTokenException;
 import org.truce.log.merkle.tiles.TileConflictException;
 import org.truce.log.merkle.tiles.TileStore;
+import org.truce.log.testing.Concurrently;
 import org.truce.verify.checkpoint.Checkpoint;
 import org.truce.verify.checkpoint.CheckpointVerifier;
 import org.truce.verify.merkle.ConsistencyProof;
@@ -94,6 +90,15 @@ abstract class JdbcTileStoreContract {
             bytes[i] = (byte) (seed + i);
         }
         return bytes;
+    }
+
+    /** A store per thread over the same database, as other processes would have. */
+    private List<JdbcTileStore> storesOfTheirOwn(int count) {
+        List<JdbcTileStore> stores = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            stores.add(new JdbcTileStore(db.database()));
+        }
+        return stores;
     }
 
     private long count(String table) {
@@ -192,30 +197,13 @@ abstract class JdbcTileStoreContract {
 
     @Test
     void concurrentWritersOfOneResource_allSucceedWithTheSameBytes_andOtherBytesAreRefused() throws Exception {
-        int threads = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                JdbcTileStore own = new JdbcTileStore(db.database());
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < 20; i++) {
-                        own.writeHashTile(0, i, 256, hashes(256, i));
-                        own.writeEntryBundle(i, 1, new byte[] {0, 1, (byte) i});
-                    }
-                    return null;
-                }));
+        List<JdbcTileStore> writers = storesOfTheirOwn(8);
+        Concurrently.onPlatformThreads(writers.size(), thread -> {
+            for (int i = 0; i < 20; i++) {
+                writers.get(thread).writeHashTile(0, i, 256, hashes(256, i));
+                writers.get(thread).writeEntryBundle(i, 1, new byte[] {0, 1, (byte) i});
             }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get(120, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-            pool.awaitTermination(30, TimeUnit.SECONDS); // before the database closes
-        }
+        });
         assertThat(count("log_tiles")).isEqualTo(20);
         assertThat(count("log_entry_bundles")).isEqualTo(20);
         for (int i = 0; i < 20; i++) {
@@ -318,7 +306,6 @@ abstract class JdbcTileStoreContract {
 
     @Test
     void concurrentPublishers_neverEndBelowACheckpointThatWasAccepted() throws Exception {
-        int threads = 8;
         int publishesPerThread = 25;
         int maxSize = 60;
         List<SignedCheckpoint> bySize = new ArrayList<>();
@@ -328,47 +315,32 @@ abstract class JdbcTileStoreContract {
         record Accepted(long token, long size) {}
         ConcurrentLinkedQueue<Accepted> accepted = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                JdbcTileStore own = new JdbcTileStore(db.database()); // a publisher of its own, as another process
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    ThreadLocalRandom random = ThreadLocalRandom.current();
-                    for (int i = 0; i < publishesPerThread; i++) {
-                        long token = random.nextLong(1, 5);
-                        SignedCheckpoint next = bySize.get(random.nextInt(maxSize + 1));
-                        try {
-                            own.publishCheckpoint(token, next);
-                            accepted.add(new Accepted(token, next.size()));
-                            long seen = own.latestCheckpoint().orElseThrow().size();
-                            if (seen < next.size()) {
-                                violations.add("accepted size " + next.size() + ", then read size " + seen);
-                            }
-                            if (own.fencingToken().orElseThrow() < token) {
-                                violations.add("accepted token " + token + ", then read a lower one");
-                            }
-                        } catch (StaleFencingTokenException e) {
-                            if (e.storedToken() <= token) {
-                                violations.add("token " + token + " refused as stale below " + e.storedToken());
-                            }
-                        } catch (CheckpointConflictException e) {
-                            // a larger tree was stored first
-                        }
+        List<JdbcTileStore> publishers = storesOfTheirOwn(8);
+        Concurrently.onPlatformThreads(publishers.size(), thread -> {
+            JdbcTileStore own = publishers.get(thread);
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            for (int i = 0; i < publishesPerThread; i++) {
+                long token = random.nextLong(1, 5);
+                SignedCheckpoint next = bySize.get(random.nextInt(maxSize + 1));
+                try {
+                    own.publishCheckpoint(token, next);
+                    accepted.add(new Accepted(token, next.size()));
+                    long seen = own.latestCheckpoint().orElseThrow().size();
+                    if (seen < next.size()) {
+                        violations.add("accepted size " + next.size() + ", then read size " + seen);
                     }
-                    return null;
-                }));
+                    if (own.fencingToken().orElseThrow() < token) {
+                        violations.add("accepted token " + token + ", then read a lower one");
+                    }
+                } catch (StaleFencingTokenException e) {
+                    if (e.storedToken() <= token) {
+                        violations.add("token " + token + " refused as stale below " + e.storedToken());
+                    }
+                } catch (CheckpointConflictException e) {
+                    // a larger tree was stored first
+                }
             }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get(120, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-            pool.awaitTermination(30, TimeUnit.SECONDS); // before the database closes
-        }
+        });
 
         assertThat(violations).isEmpty();
         assertThat(accepted).isNotEmpty();

@@ -1,5 +1,6 @@
 package org.truce.log.file;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -56,6 +57,26 @@ final class AppendRequest {
                     + RecordLog.MAX_ENTRY_BYTES + ")");
         }
         return entry.length;
+    }
+
+    /**
+     * How many of the waiting requests, from the first, make one batch: whole requests in queue
+     * order while they fit (at most {@value FrameFormat#MAX_BATCH_ENTRIES} entries and
+     * {@value FrameFormat#MAX_BATCH_PAYLOAD_BYTES} payload bytes), so that a group is never split.
+     */
+    static int batchSize(Collection<AppendRequest> waiting) {
+        int taken = 0;
+        int entries = 0;
+        long payloadBytes = 0;
+        for (AppendRequest next : waiting) {
+            entries += next.entryCount();
+            payloadBytes += next.payloadBytes();
+            if (entries > FrameFormat.MAX_BATCH_ENTRIES || payloadBytes > FrameFormat.MAX_BATCH_PAYLOAD_BYTES) {
+                break;
+            }
+            taken++;
+        }
+        return taken;
     }
 
     byte[][] entries() {

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import org.truce.log.RecordLog.EntryVisitor;
+import org.truce.log.io.ReadHandles;
 
 /**
  * Reads durable entries through the index, checking each frame's length word and CRC32C again so
@@ -14,11 +15,11 @@ final class EntryReader {
     private static final int SCAN_CHUNK_BYTES = 1 << 20;
 
     private final Path file;
-    private final ReadChannel channel;
+    private final ReadHandles reads;
 
-    EntryReader(Path file, ReadChannel channel) {
+    EntryReader(Path file, ReadHandles reads) {
         this.file = file;
-        this.channel = channel;
+        this.reads = reads;
     }
 
     /** One positioned read of the whole frame. */
@@ -54,9 +55,9 @@ final class EntryReader {
 
     private Chunk readChunk(EntryIndex.Snapshot entries, int first, int last) {
         long start = entries.frameOffset(first);
-        ByteBuffer bytes = ByteBuffer.allocate((int) (frameEnd(entries, last) - start));
+        ByteBuffer bytes;
         try {
-            channel.readFully(bytes, start);
+            bytes = ByteBuffer.wrap(reads.read(start, (int) (frameEnd(entries, last) - start)));
         } catch (EOFException e) {
             throw new LogCorruptedException(file, first, start, "the file ends inside entries that were durable ("
                     + e.getMessage() + "); was it truncated by another program?");

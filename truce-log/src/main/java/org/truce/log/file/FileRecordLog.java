@@ -1,16 +1,23 @@
 package org.truce.log.file;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.truce.log.LogUnavailableException;
 import org.truce.log.RecordLog;
+import org.truce.log.io.AppendOnlyFile;
+import org.truce.log.io.ChannelOpener;
+import org.truce.log.io.Closing;
+import org.truce.log.io.DirectoryLock;
+import org.truce.log.io.ReadHandles;
+import org.truce.log.io.RequestQueue;
+import org.truce.log.io.StoreDirectory;
+import org.truce.log.io.WriterThread;
 
 /**
- * The embedded store's record log: one append-only segment file ({@value SegmentFile#FILE_NAME})
+ * The embedded store's record log: one append-only segment file ({@value #FILE_NAME})
  * in a directory of its own, written by a single writer thread that commits concurrent appends
  * together (group commit). The byte layout is described on {@link FrameFormat}.
  *
@@ -62,7 +69,7 @@ import org.truce.log.RecordLog;
  *
  * <p>Reads use the published index without locks and are one positioned read per entry (scans read
  * consecutive entries in 1 MiB chunks); every read checks the frame's CRC32C again. A reader that is
- * interrupted gets {@link LogUnavailableException} without disturbing other readers.
+ * interrupted still reads, keeps its interrupt status, and disturbs no other reader ({@link ReadHandles}).
  *
  * <h2>Limits</h2>
  *
@@ -71,29 +78,30 @@ import org.truce.log.RecordLog;
  * about 2^31 entries. Callers must not change an entry's array until its append returns.
  */
 public final class FileRecordLog implements RecordLog {
+    static final String FILE_NAME = "entries.log";
+
     private static final System.Logger LOG = System.getLogger(FileRecordLog.class.getName());
 
     private final Path directory;
     private final DirectoryLock lock;
-    private final SegmentFile segment;
-    private final ReadChannel readChannel;
+    private final AppendOnlyFile segment;
+    private final ReadHandles reads;
     private final EntryIndex index;
     private final EntryReader reader;
-    private final RequestQueue queue = new RequestQueue();
-    private final Thread writerThread;
+    private final RequestQueue<AppendRequest> queue = new RequestQueue<>(AppendRequest::batchSize);
+    private final WriterThread writer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private FileRecordLog(Path directory, DirectoryLock lock, SegmentFile segment, ReadChannel readChannel,
+    private FileRecordLog(Path directory, DirectoryLock lock, AppendOnlyFile segment, ReadHandles reads,
             SegmentRecovery.Result recovered) {
         this.directory = directory;
         this.lock = lock;
         this.segment = segment;
-        this.readChannel = readChannel;
+        this.reads = reads;
         this.index = recovered.index();
-        this.reader = new EntryReader(segment.path(), readChannel);
-        GroupCommitWriter writer = new GroupCommitWriter(queue, segment, index, recovered.committedEndOffset());
-        // a platform daemon thread: not interrupted by callers, and an unclosed log does not keep the JVM alive
-        this.writerThread = Thread.ofPlatform().name("truce-log-writer " + directory).daemon(true).unstarted(writer);
+        this.reader = new EntryReader(segment.path(), reads);
+        this.writer = new WriterThread("truce-log-writer " + directory,
+                new GroupCommitWriter(queue, segment, index, recovered.committedEndOffset()));
     }
 
     /**
@@ -107,46 +115,23 @@ public final class FileRecordLog implements RecordLog {
     }
 
     static FileRecordLog open(Path directory, ChannelOpener opener) {
-        Path absolute = Objects.requireNonNull(directory, "directory").toAbsolutePath();
-        try {
-            Files.createDirectories(absolute);
-        } catch (IOException e) {
-            throw new LogUnavailableException("cannot create log directory " + absolute, e);
-        }
-        DirectoryLock lock = DirectoryLock.acquire(absolute);
-        FileRecordLog log;
-        try {
-            log = openLocked(absolute, lock, opener);
-        } catch (RuntimeException | Error e) {
-            closeQuietly(lock, e);
-            throw e;
-        }
-        try {
-            log.writerThread.start();
-        } catch (RuntimeException | Error e) {
-            closeQuietly(log, e); // releases the files and the lock
-            throw e;
-        }
-        return log;
+        return StoreDirectory.open(directory, "log", (absolute, lock) -> openLocked(absolute, lock, opener),
+                log -> log.writer.start());
     }
 
-    private static FileRecordLog openLocked(Path directory, DirectoryLock lock, ChannelOpener opener) {
-        SegmentFile segment = null;
+    private static FileRecordLog openLocked(Path directory, DirectoryLock lock, ChannelOpener opener) throws IOException {
+        AppendOnlyFile segment = AppendOnlyFile.openOrCreate(directory.resolve(FILE_NAME), FrameFormat.fileHeader(), opener);
         try {
-            segment = SegmentFile.openOrCreate(directory, opener);
-            SegmentRecovery.Result recovered = segment.recover();
+            SegmentRecovery.Result recovered = SegmentRecovery.recover(segment);
             if (recovered.tornTailBytes() > 0) {
                 segment.truncateAndForce(recovered.committedEndOffset());
                 LOG.log(System.Logger.Level.WARNING, "{0}: truncated an incomplete final batch of {1} bytes at byte"
                         + " offset {2} (a write cut off by a crash); {3} entries recovered", segment.path(),
                         recovered.tornTailBytes(), recovered.committedEndOffset(), recovered.index().size());
             }
-            return new FileRecordLog(directory, lock, segment, ReadChannel.open(segment.path()), recovered);
-        } catch (IOException e) {
-            closeQuietly(segment, e);
-            throw new LogUnavailableException("cannot open log in " + directory, e);
-        } catch (RuntimeException | Error e) {
-            closeQuietly(segment, e);
+            return new FileRecordLog(directory, lock, segment, ReadHandles.open(segment.path(), "log"), recovered);
+        } catch (IOException | RuntimeException | Error e) {
+            Closing.closeQuietly(segment, e);
             throw e;
         }
     }
@@ -214,44 +199,12 @@ public final class FileRecordLog implements RecordLog {
             return;
         }
         queue.close(new LogUnavailableException("log " + directory + " is closed"));
-        joinUninterruptibly(writerThread);
-        LogUnavailableException failure = new LogUnavailableException("cannot close log " + directory);
-        closeQuietly(readChannel, failure);
-        closeQuietly(segment, failure);
-        closeQuietly(lock, failure);
-        if (failure.getSuppressed().length > 0) {
-            throw failure;
-        }
+        writer.join();
+        Closing.closeAll(new LogUnavailableException("cannot close log " + directory), reads, segment, lock);
     }
 
     @Override
     public String toString() {
         return "FileRecordLog[" + directory + ", " + size() + " entries]";
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable resource, Throwable primary) {
-        if (resource == null) {
-            return;
-        }
-        try {
-            resource.close();
-        } catch (Exception e) {
-            primary.addSuppressed(e);
-        }
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.truce.log.LogUnavailableException;
+import org.truce.log.io.AppendOnlyFile;
+import org.truce.log.io.RequestQueue;
 
 /**
  * The single thread that writes the segment: takes a batch, writes it, forces it, publishes it,
@@ -12,14 +14,14 @@ import org.truce.log.LogUnavailableException;
  * run its IO, so an interrupted caller cannot close the write channel.
  */
 final class GroupCommitWriter implements Runnable {
-    private final RequestQueue queue;
-    private final SegmentFile segment;
+    private final RequestQueue<AppendRequest> queue;
+    private final AppendOnlyFile segment;
     private final EntryIndex index;
     private final BatchEncoder encoder = new BatchEncoder();
     /** End of the last commit frame that was forced; the next batch is written here. */
     private long committedEndOffset;
 
-    GroupCommitWriter(RequestQueue queue, SegmentFile segment, EntryIndex index, long committedEndOffset) {
+    GroupCommitWriter(RequestQueue<AppendRequest> queue, AppendOnlyFile segment, EntryIndex index, long committedEndOffset) {
         this.queue = queue;
         this.segment = segment;
         this.index = index;

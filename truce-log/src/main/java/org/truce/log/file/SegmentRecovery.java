@@ -3,6 +3,8 @@ package org.truce.log.file;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import org.truce.log.io.AppendOnlyFile;
+import org.truce.log.io.FileWindow;
 
 /**
  * Rebuilds the entry index from a segment and finds where its committed part ends.
@@ -29,12 +31,14 @@ import java.nio.file.Path;
  * like a torn write of that batch and is truncated too (with a warning from the caller).
  */
 final class SegmentRecovery {
+    /** Holds any frame, and a whole torn tail (at most one batch), in one piece. */
+    private static final int WINDOW_BYTES = FrameFormat.MAX_BATCH_FRAME_BYTES;
 
     /** The outcome: the index of committed entries, where they end, and what followed them. */
     record Result(EntryIndex index, long committedEndOffset, long tornTailBytes) {}
 
     private final Path file;
-    private final SegmentReader reader;
+    private final FileWindow reader;
     private final EntryIndex index = new EntryIndex();
     private long offset = FrameFormat.FILE_HEADER_BYTES;
     private long committedEndOffset = FrameFormat.FILE_HEADER_BYTES;
@@ -42,13 +46,14 @@ final class SegmentRecovery {
     private String stopReason = "entries without a commit frame";
     private long suspectIndex;
 
-    private SegmentRecovery(Path file, SegmentReader reader) {
+    private SegmentRecovery(Path file, FileWindow reader) {
         this.file = file;
         this.reader = reader;
     }
 
-    static Result recover(Path file, SegmentReader reader) throws IOException {
-        SegmentRecovery recovery = new SegmentRecovery(file, reader);
+    /** Decodes {@code segment} as it is now; the caller truncates a torn tail. */
+    static Result recover(AppendOnlyFile segment) throws IOException {
+        SegmentRecovery recovery = new SegmentRecovery(segment.path(), segment.window(WINDOW_BYTES));
         recovery.checkHeader();
         recovery.decodeFrames();
         return recovery.resolveTail();

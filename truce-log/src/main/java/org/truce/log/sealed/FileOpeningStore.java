@@ -3,7 +3,6 @@ package org.truce.log.sealed;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,10 +11,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.truce.log.LogUnavailableException;
-import org.truce.log.file.DirectoryLock;
+import org.truce.log.io.AppendOnlyFile;
+import org.truce.log.io.ChannelOpener;
+import org.truce.log.io.Closing;
+import org.truce.log.io.DirectoryLock;
+import org.truce.log.io.ReadHandles;
+import org.truce.log.io.RequestQueue;
+import org.truce.log.io.StoreDirectory;
+import org.truce.log.io.WriterThread;
 
 /**
- * The embedded store's openings: one append-only file ({@value OpeningFile#FILE_NAME}) in a directory
+ * The embedded store's openings: one append-only file ({@value #FILE_NAME}) in a directory
  * of its own, written by a single writer thread that commits concurrent puts together (group commit).
  * The byte layout is described on {@link OpeningFormat}. Only the index (commitment to file offset)
  * is kept in memory; every find reads its record from the file.
@@ -88,27 +94,28 @@ import org.truce.log.file.DirectoryLock;
  * commitment, never a wrong or silently missing opening.
  */
 public final class FileOpeningStore implements OpeningStore {
+    static final String FILE_NAME = "openings.log";
+
     private static final System.Logger LOG = System.getLogger(FileOpeningStore.class.getName());
 
     private final Path directory;
     private final DirectoryLock lock;
-    private final OpeningFile file;
+    private final AppendOnlyFile file;
     private final ReadHandles reads;
     private final OpeningIndex index;
-    private final OpeningQueue queue = new OpeningQueue();
-    private final Thread writerThread;
+    private final RequestQueue<OpeningRequest> queue = new RequestQueue<>(OpeningRequest::batchSize);
+    private final WriterThread writer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private FileOpeningStore(Path directory, DirectoryLock lock, OpeningFile file, ReadHandles reads,
+    private FileOpeningStore(Path directory, DirectoryLock lock, AppendOnlyFile file, ReadHandles reads,
             OpeningRecovery.Result recovered) {
         this.directory = directory;
         this.lock = lock;
         this.file = file;
         this.reads = reads;
         this.index = recovered.index();
-        OpeningWriter writer = new OpeningWriter(queue, file, index, recovered.committedEndOffset(), recovered.nextBatch());
-        // a platform daemon thread: not interrupted by callers, and an unclosed store does not keep the JVM alive
-        this.writerThread = Thread.ofPlatform().name("truce-openings-writer " + directory).daemon(true).unstarted(writer);
+        this.writer = new WriterThread("truce-openings-writer " + directory,
+                new OpeningWriter(queue, file, index, recovered.committedEndOffset(), recovered.nextBatch()));
     }
 
     /**
@@ -122,35 +129,14 @@ public final class FileOpeningStore implements OpeningStore {
     }
 
     static FileOpeningStore open(Path directory, ChannelOpener opener) {
-        Path absolute = Objects.requireNonNull(directory, "directory").toAbsolutePath();
-        try {
-            Files.createDirectories(absolute);
-        } catch (IOException e) {
-            throw new LogUnavailableException("cannot create opening store directory " + absolute, e);
-        }
-        DirectoryLock lock = DirectoryLock.acquire(absolute);
-        FileOpeningStore store;
-        try {
-            store = openLocked(absolute, lock, opener);
-        } catch (RuntimeException | Error e) {
-            closeQuietly(lock, e);
-            throw e;
-        }
-        try {
-            store.writerThread.start();
-        } catch (RuntimeException | Error e) {
-            closeQuietly(store, e); // releases the files and the lock
-            throw e;
-        }
-        return store;
+        return StoreDirectory.open(directory, "opening store", (absolute, lock) -> openLocked(absolute, lock, opener),
+                store -> store.writer.start());
     }
 
-    private static FileOpeningStore openLocked(Path directory, DirectoryLock lock, ChannelOpener opener) {
-        OpeningFile file = null;
+    private static FileOpeningStore openLocked(Path directory, DirectoryLock lock, ChannelOpener opener) throws IOException {
+        AppendOnlyFile file = AppendOnlyFile.openOrCreate(directory.resolve(FILE_NAME), OpeningFormat.fileHeader(), opener);
         try {
-            file = OpeningFile.openOrCreate(directory, opener);
-            OpeningRecovery.Result recovered = OpeningRecovery.recover(file.path(),
-                    new FileWindow(file.channel(), file.channel().size()));
+            OpeningRecovery.Result recovered = OpeningRecovery.recover(file);
             if (recovered.tornTailBytes() > 0) {
                 file.truncateAndForce(recovered.committedEndOffset());
                 LOG.log(System.Logger.Level.WARNING, "{0}: truncated an incomplete final batch of {1} bytes at byte"
@@ -158,17 +144,14 @@ public final class FileOpeningStore implements OpeningStore {
                         recovered.tornTailBytes(), recovered.committedEndOffset(), recovered.index().size());
             }
             finishDestroys(file, recovered.redo());
-            return new FileOpeningStore(directory, lock, file, ReadHandles.open(file.path()), recovered);
-        } catch (IOException e) {
-            closeQuietly(file, e);
-            throw new LogUnavailableException("cannot open opening store in " + directory, e);
-        } catch (RuntimeException | Error e) {
-            closeQuietly(file, e);
+            return new FileOpeningStore(directory, lock, file, ReadHandles.open(file.path(), "opening store"), recovered);
+        } catch (IOException | RuntimeException | Error e) {
+            Closing.closeQuietly(file, e);
             throw e;
         }
     }
 
-    private static void finishDestroys(OpeningFile file, List<OpeningRecovery.Redo> redo) throws IOException {
+    private static void finishDestroys(AppendOnlyFile file, List<OpeningRecovery.Redo> redo) throws IOException {
         if (redo.isEmpty()) {
             return;
         }
@@ -224,7 +207,7 @@ public final class FileOpeningStore implements OpeningStore {
                 continue;
             }
             int bytes = OpeningFormat.openingBodyBytes(opening);
-            if (!chunk.isEmpty() && !OpeningQueue.fits(chunk.size() + 1, (long) chunkBytes + bytes)) {
+            if (!chunk.isEmpty() && !OpeningRequest.fits(chunk.size() + 1, (long) chunkBytes + bytes)) {
                 requests.add(new OpeningRequest.Put(List.copyOf(chunk), chunkBytes));
                 chunk.clear();
                 chunkBytes = 0;
@@ -345,44 +328,12 @@ public final class FileOpeningStore implements OpeningStore {
             return;
         }
         queue.close(new LogUnavailableException("opening store " + directory + " is closed"));
-        joinUninterruptibly(writerThread);
-        LogUnavailableException failure = new LogUnavailableException("cannot close opening store " + directory);
-        closeQuietly(reads, failure);
-        closeQuietly(file, failure);
-        closeQuietly(lock, failure);
-        if (failure.getSuppressed().length > 0) {
-            throw failure;
-        }
+        writer.join();
+        Closing.closeAll(new LogUnavailableException("cannot close opening store " + directory), reads, file, lock);
     }
 
     @Override
     public String toString() {
         return "FileOpeningStore[" + directory + ", " + index.size() + " commitments]";
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable resource, Throwable primary) {
-        if (resource == null) {
-            return;
-        }
-        try {
-            resource.close();
-        } catch (Exception e) {
-            primary.addSuppressed(e);
-        }
     }
 }

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.truce.log.io.AppendOnlyFile;
+import org.truce.log.io.FileWindow;
 
 /**
  * Rebuilds the index from the openings file, finds where its committed part ends, and lists the
@@ -42,6 +44,8 @@ import java.util.Map;
  * like a torn write of that batch and is truncated too (with a warning from the caller).
  */
 final class OpeningRecovery {
+    /** Holds any frame, and a whole torn tail (at most one batch), in one piece. */
+    private static final int WINDOW_BYTES = OpeningFormat.MAX_BATCH_FRAME_BYTES;
 
     /** A record to be made DESTROYED again: its tombstone is durable, its bytes may not be zero yet. */
     record Redo(OpeningIndex.Key key, long frameOffset, int bodyBytes) {}
@@ -77,8 +81,9 @@ final class OpeningRecovery {
         this.window = window;
     }
 
-    static Result recover(Path file, FileWindow window) throws IOException {
-        OpeningRecovery recovery = new OpeningRecovery(file, window);
+    /** Decodes {@code file} as it is now; the caller truncates a torn tail and redoes the destroys. */
+    static Result recover(AppendOnlyFile file) throws IOException {
+        OpeningRecovery recovery = new OpeningRecovery(file.path(), file.window(WINDOW_BYTES));
         recovery.checkHeader();
         recovery.decodeFrames();
         return recovery.resolve();

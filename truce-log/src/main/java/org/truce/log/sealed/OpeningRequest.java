@@ -1,5 +1,6 @@
 package org.truce.log.sealed;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -38,6 +39,35 @@ abstract sealed class OpeningRequest {
         OpeningIndex.Key key() {
             return key;
         }
+    }
+
+    /**
+     * How many of the waiting requests, from the first, make one batch: a destroy alone (the writer
+     * handles it between batches), or the puts before the next destroy while they fit (at most
+     * {@value OpeningFormat#MAX_BATCH_RECORDS} records and {@value OpeningFormat#MAX_BATCH_BODY_BYTES}
+     * body bytes), in arrival order, so that concurrent puts share one write and one force.
+     */
+    static int batchSize(Collection<OpeningRequest> waiting) {
+        int taken = 0;
+        int records = 0;
+        long bodyBytes = 0;
+        for (OpeningRequest next : waiting) {
+            if (!(next instanceof Put put)) {
+                return taken == 0 ? 1 : taken;
+            }
+            records += put.openings().size();
+            bodyBytes += put.bodyBytes();
+            if (!fits(records, bodyBytes)) {
+                break;
+            }
+            taken++;
+        }
+        return taken;
+    }
+
+    /** Whether {@code records} records of {@code bodyBytes} body bytes fit in one batch. */
+    static boolean fits(int records, long bodyBytes) {
+        return records <= OpeningFormat.MAX_BATCH_RECORDS && bodyBytes <= OpeningFormat.MAX_BATCH_BODY_BYTES;
     }
 
     void complete(boolean result) {

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.truce.log.LogUnavailableException;
+import org.truce.log.io.AppendOnlyFile;
+import org.truce.log.io.RequestQueue;
 
 /**
  * The single thread that writes the openings file (steps 2 to 6 of the write path and of destroy
@@ -14,14 +16,14 @@ import org.truce.log.LogUnavailableException;
  * number without locks. Callers never run its IO, so an interrupted caller cannot close the channel.
  */
 final class OpeningWriter implements Runnable {
-    private final OpeningQueue queue;
-    private final OpeningFile file;
+    private final RequestQueue<OpeningRequest> queue;
+    private final AppendOnlyFile file;
     private final OpeningIndex index;
     /** End of the last commit frame that was forced; the next batch is written here. */
     private long committedEndOffset;
     private long nextBatch;
 
-    OpeningWriter(OpeningQueue queue, OpeningFile file, OpeningIndex index, long committedEndOffset, long nextBatch) {
+    OpeningWriter(RequestQueue<OpeningRequest> queue, AppendOnlyFile file, OpeningIndex index, long committedEndOffset, long nextBatch) {
         this.queue = queue;
         this.file = file;
         this.index = index;

@@ -8,14 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.truce.log.RecordLog;
+import org.truce.log.testing.Concurrently;
 
 class ConcurrentAppendTest {
     private static final int THREADS = 64;
@@ -28,7 +25,7 @@ class ConcurrentAppendTest {
     void appendsFrom64VirtualThreadsGetDenseUniqueIndexesAndReadBackExactly() throws Exception {
         Map<Long, Long> numberAtIndex = new ConcurrentHashMap<>();
         try (RecordLog log = FileRecordLog.open(directory)) {
-            runOnVirtualThreads(thread -> {
+            Concurrently.onVirtualThreads(THREADS, thread -> {
                 for (int k = 0; k < APPENDS_PER_THREAD; k++) {
                     long n = thread * 1_000_000L + k;
                     Long previous = numberAtIndex.put(log.append(numbered(n)), n);
@@ -53,7 +50,7 @@ class ConcurrentAppendTest {
     void concurrentGroupsStayContiguousAmongSingleAppends() throws Exception {
         Map<Long, Long> numberAtIndex = new ConcurrentHashMap<>();
         try (RecordLog log = FileRecordLog.open(directory)) {
-            runOnVirtualThreads(thread -> {
+            Concurrently.onVirtualThreads(THREADS, thread -> {
                 for (int k = 0; k < 40; k++) {
                     long n = thread * 1_000_000L + k * 10L;
                     if (k % 2 == 0) {
@@ -73,30 +70,6 @@ class ConcurrentAppendTest {
             });
             assertThat(numberAtIndex).hasSize((int) log.size());
             numberAtIndex.forEach((index, n) -> assertThat(log.read(index)).isEqualTo(numbered(n)));
-        }
-    }
-
-    private interface Appender {
-        void run(int thread) throws Exception;
-    }
-
-    /** Runs {@code appender} on THREADS virtual threads released together, and rethrows any failure. */
-    private static void runOnVirtualThreads(Appender appender) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> results = new ArrayList<>();
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int thread = 0; thread < THREADS; thread++) {
-                int id = thread;
-                results.add(executor.submit(() -> {
-                    start.await();
-                    appender.run(id);
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> result : results) {
-                result.get();
-            }
         }
     }
 }

@@ -2,22 +2,12 @@ package org.truce.log.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
@@ -25,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.truce.log.LogUnavailableException;
 import org.truce.log.RecordLog;
+import org.truce.log.testing.ChildJvm;
 
 /**
  * Kills a child JVM with SIGKILL while it appends, then checks that every index it reported as
@@ -63,36 +54,21 @@ class CrashRecoveryTest {
 
     /** Runs one child, kills it {@code killDelayMillis} after its first acknowledgement, returns what it acknowledged. */
     private Map<Long, Long> crashOnce(Path directory, int round, int killDelayMillis) throws Exception {
-        Path stderr = root.resolve("child-" + round + ".err");
-        Process child = startChild(directory, round * NUMBERS_PER_ROUND, stderr);
-        try {
-            AcknowledgementReader reader = new AcknowledgementReader(child);
-            if (!reader.firstLine.await(30, TimeUnit.SECONDS)) {
-                fail("child acknowledged nothing within 30 s; stderr:%n%s", Files.readString(stderr));
-            }
+        try (ChildJvm child = ChildJvm.start(CrashingAppender.class, root.resolve("child-" + round + ".err"),
+                directory.toString(), Long.toString(round * NUMBERS_PER_ROUND), Integer.toString(CHILD_THREADS))) {
+            child.awaitFirst(line -> true);
             if (round == 0) {
                 assertThatThrownBy(() -> FileRecordLog.open(directory))
                         .isInstanceOf(LogUnavailableException.class)
                         .hasMessageContaining("another process");
             }
-            Thread.sleep(killDelayMillis);
-            child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("child died").isTrue();
-            reader.thread.join(TimeUnit.SECONDS.toMillis(30));
-            return reader.parse();
-        } finally {
-            child.destroyForcibly();
+            Map<Long, Long> numberAtIndex = new HashMap<>();
+            for (String line : child.killAfter(killDelayMillis)) {
+                String[] fields = line.split(" ");
+                numberAtIndex.put(Long.parseLong(fields[0]), Long.parseLong(fields[1]));
+            }
+            return numberAtIndex;
         }
-    }
-
-    private static Process startChild(Path directory, long firstNumber, Path stderr) throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        return new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-cp", System.getProperty("java.class.path"),
-                        CrashingAppender.class.getName(), directory.toString(), Long.toString(firstNumber),
-                        Integer.toString(CHILD_THREADS))
-                .redirectError(stderr.toFile())
-                .start();
     }
 
     private static void verifyRecovered(Path directory, Map<Long, Long> acknowledged, int round, int killDelayMillis) {
@@ -107,44 +83,6 @@ class CrashRecoveryTest {
                     .as("%s: entry %d is well formed and unique", context, index).isTrue());
             long next = log.size();
             assertThat(log.append(TestEntries.numbered(-1 - round))).as("appends continue").isEqualTo(next);
-        }
-    }
-
-    /** Collects the child's complete stdout lines; a line cut off by the kill is ignored. */
-    private static final class AcknowledgementReader {
-        final CountDownLatch firstLine = new CountDownLatch(1);
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        final Thread thread;
-
-        AcknowledgementReader(Process child) {
-            thread = Thread.ofPlatform().daemon(true).start(() -> read(child));
-        }
-
-        private void read(Process child) {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))) {
-                StringBuilder line = new StringBuilder();
-                int c;
-                while ((c = in.read()) >= 0) {
-                    if (c == '\n') {
-                        lines.add(line.toString());
-                        line.setLength(0);
-                        firstLine.countDown();
-                    } else {
-                        line.append((char) c);
-                    }
-                }
-            } catch (IOException e) {
-                // the pipe breaks when the child is killed: what was read is what counts
-            }
-        }
-
-        Map<Long, Long> parse() {
-            Map<Long, Long> numberAtIndex = new HashMap<>();
-            for (String line : lines) {
-                String[] fields = line.split(" ");
-                numberAtIndex.put(Long.parseLong(fields[0]), Long.parseLong(fields[1]));
-            }
-            return numberAtIndex;
         }
     }
 }

@@ -1,40 +1,34 @@
 package org.truce.log.file;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.truce.log.RecordLog;
+import org.truce.log.testing.ChildMain;
 
 /**
  * Child process for {@link CrashRecoveryTest}: appends numbered entries from several virtual
  * threads until it is killed, printing "index number" for every entry once its append returned.
  *
- * <p>Arguments: log directory, first entry number, thread count. It exits by itself if its parent
- * goes away (standard input closes) or after a minute, so that a failed test leaves no process behind.
+ * <p>Arguments: log directory, first entry number, thread count. It ends by itself
+ * when the test goes away ({@link ChildMain}).
  */
 public final class CrashingAppender {
-    private static final long MAX_LIFETIME_MILLIS = 60_000;
-
     private CrashingAppender() {}
 
     public static void main(String[] args) throws Exception {
         Path directory = Path.of(args[0]);
         AtomicLong nextNumber = new AtomicLong(Long.parseLong(args[1]));
         int threads = Integer.parseInt(args[2]);
-        PrintStream acknowledgements = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.US_ASCII);
-        startWatchdog();
-        RecordLog log = FileRecordLog.open(directory);
-        for (int t = 0; t < threads; t++) {
-            Thread.ofVirtual().start(() -> appendForever(log, nextNumber, acknowledgements));
-        }
-        Thread.sleep(MAX_LIFETIME_MILLIS);
-        Runtime.getRuntime().halt(2);
+        ChildMain.run(acknowledgements -> {
+            RecordLog log = FileRecordLog.open(directory);
+            for (int t = 0; t < threads; t++) {
+                Thread.ofVirtual().start(() -> appendForever(log, nextNumber, acknowledgements));
+            }
+        });
     }
 
     private static void appendForever(RecordLog log, AtomicLong nextNumber, PrintStream acknowledgements) {
@@ -52,18 +46,5 @@ public final class CrashingAppender {
             }
             acknowledgements.print(lines); // one write, so lines of different threads never interleave
         }
-    }
-
-    private static void startWatchdog() {
-        Thread.ofPlatform().daemon(true).start(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // the parent never writes; end of input means it is gone
-                }
-            } catch (Exception e) {
-                // fall through: without a parent there is nobody to report to
-            }
-            Runtime.getRuntime().halt(3);
-        });
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.truce.log.LogUnavailableException;
 import org.truce.log.RecordLog;
+import org.truce.log.io.DirectoryLock;
 
 class DirectoryLockTest {
     @TempDir

@@ -5,30 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.truce.log.file.TestEntries.numbered;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.truce.log.LogUnavailableException;
 import org.truce.log.RecordLog;
+import org.truce.log.testing.FaultyChannel;
 
 class WriteFailureTest {
     @TempDir
     Path directory;
 
-    private final AtomicReference<FaultyChannel> channel = new AtomicReference<>();
+    private final FaultyChannel.Opener faulty = new FaultyChannel.Opener();
 
     private RecordLog openFaulty() {
-        return FileRecordLog.open(directory, (file, options) -> {
-            FaultyChannel faulty = new FaultyChannel(FileChannel.open(file, options));
-            channel.set(faulty);
-            return faulty;
-        });
+        return FileRecordLog.open(directory, faulty);
     }
 
     private long segmentBytes() throws IOException {
@@ -42,7 +37,7 @@ class WriteFailureTest {
             log.append(numbered(1));
             long goodBytes = segmentBytes();
 
-            channel.get().failNextWriteAfter(11);
+            faulty.channel().failNextWriteAfter(11);
             assertThatThrownBy(() -> log.appendAll(List.of(numbered(2), numbered(3))))
                     .isInstanceOf(LogUnavailableException.class)
                     .hasMessageContaining("rolled back")
@@ -61,7 +56,7 @@ class WriteFailureTest {
             log.append(numbered(0));
             long goodBytes = segmentBytes();
 
-            channel.get().failNextForce();
+            faulty.channel().failNextForce();
             assertThatThrownBy(() -> log.append(numbered(1))).isInstanceOf(LogUnavailableException.class);
             assertThat(segmentBytes()).isEqualTo(goodBytes);
 
@@ -75,8 +70,8 @@ class WriteFailureTest {
         Logger recoveryLog = Logger.getLogger(FileRecordLog.class.getName());
         try (RecordLog log = openFaulty()) {
             log.append(numbered(0));
-            channel.get().failTruncate(true);
-            channel.get().failNextWriteAfter(13);
+            faulty.channel().failTruncate(true);
+            faulty.channel().failNextWriteAfter(13);
 
             assertThatThrownBy(() -> log.append(numbered(1)))
                     .isInstanceOf(LogUnavailableException.class)
@@ -85,7 +80,7 @@ class WriteFailureTest {
                     .isInstanceOf(LogUnavailableException.class)
                     .hasMessageContaining("reopened");
             assertThat(log.read(0)).isEqualTo(numbered(0));
-            channel.get().failTruncate(false);
+            faulty.channel().failTruncate(false);
         }
         Level level = recoveryLog.getLevel();
         recoveryLog.setLevel(Level.SEVERE); // the 13 bytes left behind are truncated as a torn tail

@@ -1,13 +1,7 @@
 package org.truce.log.merkle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,9 +9,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
@@ -30,6 +21,7 @@ import org.truce.log.merkle.testing.TestEntries;
 import org.truce.log.merkle.testing.Verification;
 import org.truce.log.merkle.tiles.FileTileStore;
 import org.truce.log.merkle.tiles.SignedCheckpoint;
+import org.truce.log.testing.ChildJvm;
 import org.truce.verify.checkpoint.Checkpoint;
 
 /**
@@ -69,26 +61,11 @@ class MerkleCrashTest {
     }
 
     private ChildOutput crashOnce(int round, int killDelayMillis) throws Exception {
-        Path stderr = dataDir.resolve("child-" + round + ".err");
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process child = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-cp", System.getProperty("java.class.path"), CrashingMerkleAppender.class.getName(),
-                        dataDir.toString(), Long.toString(round * NUMBERS_PER_ROUND), Integer.toString(CHILD_THREADS),
-                        Long.toString(2L * round + 1))
-                .redirectError(stderr.toFile())
-                .start();
-        try {
-            LineReader reader = new LineReader(child);
-            if (!reader.firstAcknowledgement.await(30, TimeUnit.SECONDS)) {
-                fail("child acknowledged nothing within 30 s; stderr:%n%s", Files.readString(stderr));
-            }
-            Thread.sleep(killDelayMillis);
-            child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("child died").isTrue();
-            reader.thread.join(TimeUnit.SECONDS.toMillis(30));
-            return reader.parse();
-        } finally {
-            child.destroyForcibly();
+        try (ChildJvm child = ChildJvm.start(CrashingMerkleAppender.class, dataDir.resolve("child-" + round + ".err"),
+                dataDir.toString(), Long.toString(round * NUMBERS_PER_ROUND), Integer.toString(CHILD_THREADS),
+                Long.toString(2L * round + 1))) {
+            child.awaitFirst(line -> !line.startsWith("checkpoint "));
+            return ChildOutput.parse(child.killAfter(killDelayMillis));
         }
     }
 
@@ -118,39 +95,8 @@ class MerkleCrashTest {
         }
     }
 
-    private record ChildOutput(Map<Long, Long> acknowledged, List<SignedCheckpoint> checkpoints) {}
-
-    /** Collects the child's complete lines; a line cut off by the kill is ignored. */
-    private static final class LineReader {
-        final CountDownLatch firstAcknowledgement = new CountDownLatch(1);
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        final Thread thread;
-
-        LineReader(Process child) {
-            thread = Thread.ofPlatform().daemon(true).start(() -> read(child));
-        }
-
-        private void read(Process child) {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))) {
-                StringBuilder line = new StringBuilder();
-                int c;
-                while ((c = in.read()) >= 0) {
-                    if (c != '\n') {
-                        line.append((char) c);
-                        continue;
-                    }
-                    lines.add(line.toString());
-                    if (!line.toString().startsWith("checkpoint ")) {
-                        firstAcknowledgement.countDown();
-                    }
-                    line.setLength(0);
-                }
-            } catch (IOException e) {
-                // the pipe breaks when the child is killed: what was read is what counts
-            }
-        }
-
-        ChildOutput parse() {
+    private record ChildOutput(Map<Long, Long> acknowledged, List<SignedCheckpoint> checkpoints) {
+        static ChildOutput parse(List<String> lines) {
             Map<Long, Long> acknowledged = new HashMap<>();
             List<SignedCheckpoint> checkpoints = new ArrayList<>();
             for (String line : lines) {

@@ -3,24 +3,19 @@ package org.truce.log.sealed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.truce.log.testing.ChildJvm;
 
 /**
  * Kills a child JVM with SIGKILL while it puts and destroys openings, then checks that every
@@ -60,18 +55,10 @@ class FileOpeningStoreCrashTest {
     }
 
     private void crashOnce(Path directory, int round, int killDelayMillis) throws Exception {
-        Path stderr = root.resolve("child-" + round + ".err");
-        Process child = startChild(directory, round * NUMBERS_PER_ROUND, stderr);
-        try {
-            LineReader reader = new LineReader(child);
-            if (!reader.firstLine.await(30, TimeUnit.SECONDS)) {
-                fail("child acknowledged nothing within 30 s; stderr:%n%s", Files.readString(stderr));
-            }
-            Thread.sleep(killDelayMillis);
-            child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("child died").isTrue();
-            reader.thread.join(TimeUnit.SECONDS.toMillis(30));
-            for (String line : reader.lines) {
+        try (ChildJvm child = ChildJvm.start(CrashingOpeningWriter.class, root.resolve("child-" + round + ".err"),
+                directory.toString(), Long.toString(round * NUMBERS_PER_ROUND), Integer.toString(CHILD_THREADS))) {
+            child.awaitFirst(line -> true);
+            for (String line : child.killAfter(killDelayMillis)) {
                 long n = Long.parseLong(line.substring(2));
                 switch (line.charAt(0)) {
                     case 'P' -> put.add(n);
@@ -80,19 +67,7 @@ class FileOpeningStoreCrashTest {
                     default -> fail("unexpected line from the child: %s", line);
                 }
             }
-        } finally {
-            child.destroyForcibly();
         }
-    }
-
-    private static Process startChild(Path directory, long firstNumber, Path stderr) throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        return new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-cp", System.getProperty("java.class.path"),
-                        CrashingOpeningWriter.class.getName(), directory.toString(), Long.toString(firstNumber),
-                        Integer.toString(CHILD_THREADS))
-                .redirectError(stderr.toFile())
-                .start();
     }
 
     private void verifyRecovered(Path directory, String context) throws IOException {
@@ -124,34 +99,5 @@ class FileOpeningStoreCrashTest {
             }
         }
         return -1;
-    }
-
-    /** Collects the child's complete stdout lines; a line cut off by the kill is ignored. */
-    private static final class LineReader {
-        final CountDownLatch firstLine = new CountDownLatch(1);
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        final Thread thread;
-
-        LineReader(Process child) {
-            thread = Thread.ofPlatform().daemon(true).start(() -> read(child));
-        }
-
-        private void read(Process child) {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))) {
-                StringBuilder line = new StringBuilder();
-                int c;
-                while ((c = in.read()) >= 0) {
-                    if (c == '\n') {
-                        lines.add(line.toString());
-                        line.setLength(0);
-                        firstLine.countDown();
-                    } else {
-                        line.append((char) c);
-                    }
-                }
-            } catch (IOException e) {
-                // the pipe breaks when the child is killed: what was read is what counts
-            }
-        }
     }
 }

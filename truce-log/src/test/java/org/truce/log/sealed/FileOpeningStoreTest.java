@@ -14,7 +14,7 @@ class FileOpeningStoreTest extends OpeningStoreContract {
     Path directory;
 
     @Override
-    OpeningStore openStore() {
+    protected OpeningStore openStore() {
         return FileOpeningStore.open(directory.resolve("openings"));
     }
 

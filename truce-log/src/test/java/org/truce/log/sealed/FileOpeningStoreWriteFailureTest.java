@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.truce.log.sealed.TestOpenings.numbered;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.truce.log.LogUnavailableException;
+import org.truce.log.testing.FaultyChannel;
 
 class FileOpeningStoreWriteFailureTest {
     private static final Logger STORE_LOG = Logger.getLogger(FileOpeningStore.class.getName());
@@ -22,14 +21,10 @@ class FileOpeningStoreWriteFailureTest {
     @TempDir
     Path directory;
 
-    private final AtomicReference<FaultyChannel> channel = new AtomicReference<>();
+    private final FaultyChannel.Opener faulty = new FaultyChannel.Opener();
 
     private OpeningStore openFaulty() {
-        return FileOpeningStore.open(directory, (file, options) -> {
-            FaultyChannel faulty = new FaultyChannel(FileChannel.open(file, options));
-            channel.set(faulty);
-            return faulty;
-        });
+        return FileOpeningStore.open(directory, faulty);
     }
 
     private long fileBytes() throws IOException {
@@ -42,7 +37,7 @@ class FileOpeningStoreWriteFailureTest {
             store.putAll(List.of(numbered(0)));
             long goodBytes = fileBytes();
 
-            channel.get().failNextWriteAfter(50);
+            faulty.channel().failNextWriteAfter(50);
             assertThatThrownBy(() -> store.putAll(List.of(numbered(1), numbered(2))))
                     .isInstanceOf(LogUnavailableException.class)
                     .hasMessageContaining("rolled back")
@@ -61,11 +56,11 @@ class FileOpeningStoreWriteFailureTest {
             store.putAll(List.of(numbered(0)));
             long goodBytes = fileBytes();
 
-            channel.get().failNextForce();
+            faulty.channel().failNextForce();
             assertThatThrownBy(() -> store.putAll(List.of(numbered(1)))).isInstanceOf(LogUnavailableException.class);
             assertThat(fileBytes()).isEqualTo(goodBytes);
 
-            channel.get().failNextForce();
+            faulty.channel().failNextForce();
             assertThatThrownBy(() -> store.destroy(numbered(0).commitment())).isInstanceOf(LogUnavailableException.class);
             assertThat(store.find(numbered(0).commitment())).as("a destroy whose tombstone failed changed nothing")
                     .contains(numbered(0));
@@ -79,8 +74,8 @@ class FileOpeningStoreWriteFailureTest {
     void whenTheRollbackFailsTooWritesAreRefusedUntilReopenAndFindsStillWork() {
         try (OpeningStore store = openFaulty()) {
             store.putAll(List.of(numbered(0)));
-            channel.get().failTruncate(true);
-            channel.get().failNextWriteAfter(13);
+            faulty.channel().failTruncate(true);
+            faulty.channel().failNextWriteAfter(13);
             assertThatThrownBy(() -> store.putAll(List.of(numbered(1)))).isInstanceOf(LogUnavailableException.class);
             assertThatThrownBy(() -> store.putAll(List.of(numbered(1))))
                     .isInstanceOf(LogUnavailableException.class)
@@ -89,7 +84,7 @@ class FileOpeningStoreWriteFailureTest {
                     .isInstanceOf(LogUnavailableException.class)
                     .hasMessageContaining("reopened");
             assertThat(store.find(numbered(0).commitment())).contains(numbered(0));
-            channel.get().failTruncate(false);
+            faulty.channel().failTruncate(false);
         }
         Level level = STORE_LOG.getLevel();
         STORE_LOG.setLevel(Level.SEVERE); // the 13 bytes left behind are truncated as a torn tail
@@ -105,7 +100,7 @@ class FileOpeningStoreWriteFailureTest {
         Opening secret = numbered(0);
         try (OpeningStore store = openFaulty()) {
             store.putAll(List.of(secret, numbered(1)));
-            channel.get().failWriteAfter(1, 10); // the tombstone is written, the overwrite fails
+            faulty.channel().failWriteAfter(1, 10); // the tombstone is written, the overwrite fails
             assertThatThrownBy(() -> store.destroy(secret.commitment()))
                     .isInstanceOf(LogUnavailableException.class)
                     .hasMessageContaining("recorded")

@@ -5,31 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.truce.log.sealed.TestOpenings.forged;
 import static org.truce.log.sealed.TestOpenings.numbered;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.truce.log.LogUnavailableException;
+import org.truce.log.testing.Concurrently;
 
 /**
- * The {@link OpeningStore} contract. truce-store keeps a copy for its SQL store (it cannot see this
- * module's tests); the two must list the same cases.
+ * The {@link OpeningStore} contract, which every implementation's test extends: the file store's
+ * here, the SQL store's in truce-store (through this module's test jar), so that both are held to
+ * the same cases.
  */
-abstract class OpeningStoreContract {
-    static final int THREADS = 32;
-    static final int PUTS_PER_THREAD = 10;
+public abstract class OpeningStoreContract {
+    private static final int THREADS = 32;
+    private static final int PUTS_PER_THREAD = 10;
 
-    OpeningStore store;
+    protected OpeningStore store;
 
     /** Opens the store over the storage this test uses; called again (after close) to reopen it. */
-    abstract OpeningStore openStore();
+    protected abstract OpeningStore openStore();
+
+    /** Releases the storage under the store once the store is closed after a test; nothing by default. */
+    protected void closeStorage() {}
 
     @BeforeEach
     void openTheStore() {
@@ -41,9 +40,11 @@ abstract class OpeningStoreContract {
         if (store != null) {
             store.close();
         }
+        closeStorage();
     }
 
-    void reopen() {
+    /** Closes the store and opens it again over what it left behind, as a restart would. */
+    protected void reopen() {
         store.close();
         store = openStore();
     }
@@ -149,30 +150,14 @@ abstract class OpeningStoreContract {
 
     @Test
     void concurrentPutsFrom32Threads_areAllFound() throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < PUTS_PER_THREAD; i++) {
-                        long n = thread * 1_000L + i * 2L;
-                        // the second opening of each put is also put by the neighbouring thread
-                        store.putAll(List.of(numbered(n), numbered(((thread + 1) % THREADS) * 1_000L + i * 2L + 1),
-                                numbered(thread * 1_000L + i * 2L + 1)));
-                    }
-                    return null;
-                }));
+        Concurrently.onPlatformThreads(THREADS, thread -> {
+            for (int i = 0; i < PUTS_PER_THREAD; i++) {
+                long n = thread * 1_000L + i * 2L;
+                // the second opening of each put is also put by the neighbouring thread
+                store.putAll(List.of(numbered(n), numbered(((thread + 1) % THREADS) * 1_000L + i * 2L + 1),
+                        numbered(thread * 1_000L + i * 2L + 1)));
             }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get(120, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         assertAllConcurrentPutsFound();
         reopen();
         assertAllConcurrentPutsFound();

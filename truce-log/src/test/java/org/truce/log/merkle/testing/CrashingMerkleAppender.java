@@ -1,9 +1,6 @@
 package org.truce.log.merkle.testing;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -12,6 +9,7 @@ import org.truce.log.merkle.MerkleLog;
 import org.truce.log.merkle.tiles.FileTileStore;
 import org.truce.log.merkle.tiles.SignedCheckpoint;
 import org.truce.log.merkle.tiles.TileStore;
+import org.truce.log.testing.ChildMain;
 
 /**
  * Child process for the Merkle log's SIGKILL test: appends numbered entries from several virtual
@@ -19,12 +17,10 @@ import org.truce.log.merkle.tiles.TileStore;
  * {@code "checkpoint <base64 note>"} for every checkpoint once its publish returned (so it is
  * durable).
  *
- * <p>Arguments: data directory, first entry number, thread count, fencing token. It exits by
- * itself if its parent goes away (standard input closes) or after a minute.
+ * <p>Arguments: data directory, first entry number, thread count, fencing token. It ends by itself
+ * when the test goes away ({@link ChildMain}).
  */
 public final class CrashingMerkleAppender {
-    private static final long MAX_LIFETIME_MILLIS = 60_000;
-
     private CrashingMerkleAppender() {}
 
     public static void main(String[] args) throws Exception {
@@ -32,35 +28,20 @@ public final class CrashingMerkleAppender {
         AtomicLong nextNumber = new AtomicLong(Long.parseLong(args[1]));
         int threads = Integer.parseInt(args[2]);
         long fencingToken = Long.parseLong(args[3]);
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.US_ASCII);
-        startWatchdog();
-        TileStore store = new Announcing(FileTileStore.open(directory.tiles()), out);
-        MerkleLog log = MerkleLog.open(org.truce.log.file.FileRecordLog.open(directory.sequence()), store,
-                directory.keys().signer(), fencingToken,
-                new MerkleLog.Settings(Duration.ofMillis(5), Duration.ofMillis(20), 16));
-        for (int t = 0; t < threads; t++) {
-            Thread.ofVirtual().start(() -> {
-                while (true) {
-                    long n = nextNumber.getAndIncrement();
-                    long index = log.append(TestEntries.entry(n));
-                    out.println(index + " " + n); // println is one synchronized write: lines never interleave
-                }
-            });
-        }
-        Thread.sleep(MAX_LIFETIME_MILLIS);
-        Runtime.getRuntime().halt(2);
-    }
-
-    private static void startWatchdog() {
-        Thread.ofPlatform().daemon(true).start(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // the parent never writes; end of input means it is gone
-                }
-            } catch (Exception e) {
-                // fall through: without a parent there is nobody to report to
+        ChildMain.run(out -> {
+            TileStore store = new Announcing(FileTileStore.open(directory.tiles()), out);
+            MerkleLog log = MerkleLog.open(org.truce.log.file.FileRecordLog.open(directory.sequence()), store,
+                    directory.keys().signer(), fencingToken,
+                    new MerkleLog.Settings(Duration.ofMillis(5), Duration.ofMillis(20), 16));
+            for (int t = 0; t < threads; t++) {
+                Thread.ofVirtual().start(() -> {
+                    while (true) {
+                        long n = nextNumber.getAndIncrement();
+                        long index = log.append(TestEntries.entry(n));
+                        out.println(index + " " + n); // println is one synchronized write: lines never interleave
+                    }
+                });
             }
-            Runtime.getRuntime().halt(3);
         });
     }
 

@@ -1,4 +1,4 @@
-package org.truce.log.file;
+package org.truce.log.io;
 
 import static java.nio.file.StandardOpenOption.CREATE;
 import static java.nio.file.StandardOpenOption.READ;
@@ -14,39 +14,44 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
-/** The segment file as the writer sees it: create, recover, append-and-force, roll back. */
-final class SegmentFile implements Closeable {
-    static final String FILE_NAME = "entries.log";
-
+/**
+ * A store's data file as its writer sees it: create, read through a window for recovery, write and
+ * force, cut back. Batches are appended after the last commit; the only writes elsewhere are the
+ * openings store's in-place overwrites of destroyed records.
+ */
+public final class AppendOnlyFile implements Closeable {
     private final Path file;
     private final FileChannel channel;
 
-    private SegmentFile(Path file, FileChannel channel) {
+    private AppendOnlyFile(Path file, FileChannel channel) {
         this.file = file;
         this.channel = channel;
     }
 
-    static SegmentFile openOrCreate(Path directory, ChannelOpener opener) throws IOException {
-        Path file = directory.resolve(FILE_NAME);
+    /**
+     * Opens {@code file} (absolute) for reading and writing through {@code opener}, first creating
+     * it with {@code header} as its whole content if it does not exist.
+     */
+    public static AppendOnlyFile openOrCreate(Path file, ByteBuffer header, ChannelOpener opener) throws IOException {
         if (Files.notExists(file)) {
-            create(directory, file);
+            create(file, header);
         }
-        return new SegmentFile(file, opener.open(file, READ, WRITE));
+        return new AppendOnlyFile(file, opener.open(file, READ, WRITE));
     }
 
     /**
      * Writes the header to a temporary file, forces it, renames it into place and forces the
-     * directory. A crash at any point leaves either no segment (the next open starts again; the
-     * temporary file is overwritten) or a complete, empty one: never a segment with a partial header.
+     * directory. A crash at any point leaves either no file (the next open starts again; the
+     * temporary file is overwritten) or a complete, empty one: never a file with a partial header.
      */
-    private static void create(Path directory, Path file) throws IOException {
-        Path temporary = directory.resolve(FILE_NAME + ".new");
+    private static void create(Path file, ByteBuffer header) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".new");
         try (FileChannel channel = FileChannel.open(temporary, CREATE, TRUNCATE_EXISTING, WRITE)) {
-            writeFully(channel, FrameFormat.fileHeader(), 0);
+            writeFully(channel, header, 0);
             channel.force(true);
         }
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        forceDirectory(directory);
+        forceDirectory(file.getParent());
     }
 
     /** Makes the rename durable; without it a crash could lose the new file and all it acknowledged. */
@@ -61,22 +66,33 @@ final class SegmentFile implements Closeable {
         }
     }
 
-    Path path() {
+    public Path path() {
         return file;
     }
 
-    SegmentRecovery.Result recover() throws IOException {
-        return SegmentRecovery.recover(file, new SegmentReader(channel, channel.size()));
+    /** The file as it is now, read in windows of {@code windowBytes} (or the whole file, if smaller). */
+    public FileWindow window(int windowBytes) throws IOException {
+        return new FileWindow(channel, channel.size(), windowBytes);
     }
 
     /** Returns once {@code bytes} are written at {@code offset} and fdatasync returned. */
-    void writeAndForce(ByteBuffer bytes, long offset) throws IOException {
+    public void writeAndForce(ByteBuffer bytes, long offset) throws IOException {
         writeFully(channel, bytes, offset);
         channel.force(false);
     }
 
+    /** Writes {@code bytes} at {@code offset} without forcing; the caller forces once for several. */
+    public void write(ByteBuffer bytes, long offset) throws IOException {
+        writeFully(channel, bytes, offset);
+    }
+
+    /** fdatasync: returns once every write so far is on disk. */
+    public void force() throws IOException {
+        channel.force(false);
+    }
+
     /** Cuts the file back to {@code offset} and makes the new length durable. */
-    void truncateAndForce(long offset) throws IOException {
+    public void truncateAndForce(long offset) throws IOException {
         channel.truncate(offset);
         channel.force(true);
     }

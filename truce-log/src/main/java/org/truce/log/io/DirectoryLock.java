@@ -1,4 +1,4 @@
-package org.truce.log.file;
+package org.truce.log.io;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,15 +13,14 @@ import java.nio.file.StandardOpenOption;
 import org.truce.log.LogUnavailableException;
 
 /**
- * An exclusive OS file lock on {@value #FILE_NAME} in the log directory, held while the log is
- * open, so that two processes (or two opens in one process) never write the same segment; the
- * opening store ({@code org.truce.log.sealed.FileOpeningStore}) locks its own directory the same
- * way. The OS releases it when the process dies, so a crash never leaves the directory locked. The
- * file keeps the holder's process id to make the refusal message useful; it is never deleted,
- * because deleting a lock file races with the next process locking it.
+ * An exclusive OS file lock on {@value #FILE_NAME} in a store's directory, held while the store (the
+ * record log, or the openings) is open, so that two processes (or two opens in one process) never
+ * write the same file. The OS releases it when the process dies, so a crash never leaves the
+ * directory locked. The file keeps the holder's process id to make the refusal message useful; it is
+ * never deleted, because deleting a lock file races with the next process locking it.
  */
 public final class DirectoryLock implements Closeable {
-    static final String FILE_NAME = "log.lock";
+    public static final String FILE_NAME = "log.lock";
 
     private final FileChannel channel;
 
@@ -47,10 +46,10 @@ public final class DirectoryLock implements Closeable {
             recordHolder(channel);
             return new DirectoryLock(channel);
         } catch (IOException e) {
-            closeQuietly(channel, e);
+            Closing.closeQuietly(channel, e);
             throw new LogUnavailableException("cannot lock log directory " + directory, e);
         } catch (RuntimeException e) {
-            closeQuietly(channel, e);
+            Closing.closeQuietly(channel, e);
             throw e;
         }
     }
@@ -78,17 +77,6 @@ public final class DirectoryLock implements Closeable {
             return pid.isEmpty() ? "" : " (process id " + pid + ")";
         } catch (IOException | RuntimeException e) {
             return ""; // the message is still clear without the holder
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel, Exception primary) {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            primary.addSuppressed(e);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.truce.log.sealed;
+package org.truce.log.io;
 
 import java.io.Closeable;
 import java.io.EOFException;
@@ -12,25 +12,35 @@ import java.util.concurrent.BlockingQueue;
 import org.truce.log.LogUnavailableException;
 
 /**
- * Positioned reads of the openings file on the callers' threads, through a small pool of
- * {@link RandomAccessFile} handles: a {@code FileChannel} closes itself for every thread when one
- * reader is interrupted, and a {@code RandomAccessFile} read is not interruptible. Each handle is
- * used by one reader at a time (seek, then read).
+ * Positioned reads of one file on the callers' threads.
+ *
+ * <p>Reads go through a small pool of {@link RandomAccessFile} handles, not a {@code FileChannel}:
+ * a channel closes itself when a thread using it is interrupted (a request timeout interrupting a
+ * virtual thread is enough), and two readers interrupted at once can even deadlock inside the JDK's
+ * close. A {@code RandomAccessFile} read is not interruptible, so an interrupt never disturbs a read;
+ * the interrupted caller keeps its interrupt status for whatever it does next. Each handle is used by
+ * one reader at a time (seek, then read).
  */
-final class ReadHandles implements Closeable {
+public final class ReadHandles implements Closeable {
     private static final int HANDLES = 8;
 
     private final Path file;
+    private final String owner;
     private final BlockingQueue<RandomAccessFile> idle = new ArrayBlockingQueue<>(HANDLES);
     private final List<RandomAccessFile> all = new ArrayList<>();
     private volatile boolean closed;
 
-    private ReadHandles(Path file) {
+    private ReadHandles(Path file, String owner) {
         this.file = file;
+        this.owner = owner;
     }
 
-    static ReadHandles open(Path file) throws IOException {
-        ReadHandles handles = new ReadHandles(file);
+    /**
+     * Opens the handles on {@code file}; {@code owner} names the store in messages ("log",
+     * "opening store"). If one cannot be opened, those already open are closed.
+     */
+    public static ReadHandles open(Path file, String owner) throws IOException {
+        ReadHandles handles = new ReadHandles(file, owner);
         try {
             for (int i = 0; i < HANDLES; i++) {
                 RandomAccessFile handle = new RandomAccessFile(file.toFile(), "r");
@@ -38,11 +48,7 @@ final class ReadHandles implements Closeable {
                 handles.idle.add(handle);
             }
         } catch (IOException e) {
-            try {
-                handles.close();
-            } catch (IOException closing) {
-                e.addSuppressed(closing);
-            }
+            Closing.closeQuietly(handles, e);
             throw e;
         }
         return handles;
@@ -54,7 +60,7 @@ final class ReadHandles implements Closeable {
      * @throws EOFException if the file ends first
      * @throws LogUnavailableException if the store is closed or IO failed
      */
-    byte[] read(long offset, int length) throws EOFException {
+    public byte[] read(long offset, int length) throws EOFException {
         RandomAccessFile handle = take();
         try {
             byte[] bytes = new byte[length];
@@ -71,7 +77,7 @@ final class ReadHandles implements Closeable {
         } catch (EOFException e) {
             throw e;
         } catch (IOException e) {
-            throw new LogUnavailableException(closed ? "opening store is closed" : "cannot read " + file, e);
+            throw new LogUnavailableException(closed ? owner + " is closed" : "cannot read " + file, e);
         } finally {
             idle.add(handle);
         }
@@ -80,7 +86,7 @@ final class ReadHandles implements Closeable {
     /** An idle handle; waits (uninterruptibly) while all are busy. */
     private RandomAccessFile take() {
         if (closed) {
-            throw new LogUnavailableException("opening store is closed");
+            throw new LogUnavailableException(owner + " is closed");
         }
         boolean interrupted = false;
         try {
@@ -98,6 +104,7 @@ final class ReadHandles implements Closeable {
         }
     }
 
+    /** Closes every handle, the later ones even if one fails; reads from now on fail. */
     @Override
     public void close() throws IOException {
         closed = true;

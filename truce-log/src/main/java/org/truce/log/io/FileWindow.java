@@ -1,4 +1,4 @@
-package org.truce.log.file;
+package org.truce.log.io;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -6,25 +6,24 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
- * Sequential access to a segment through a large window, so that recovery costs one read call per
- * window rather than two per frame.
+ * Sequential access to a file through a large window, so that recovery costs one read call per
+ * window rather than two per frame. The window is as large as the caller asks (at most the file), so
+ * a caller that must see a whole torn tail in one piece asks for a window of one batch.
  */
-final class SegmentReader {
-    /** Holds any frame, and a whole torn tail (at most one batch), in one piece. */
-    private static final int WINDOW_BYTES = FrameFormat.MAX_BATCH_FRAME_BYTES;
-
+public final class FileWindow {
     private final FileChannel channel;
     private final long fileBytes;
     private final ByteBuffer window;
     private long windowStart;
 
-    SegmentReader(FileChannel channel, long fileBytes) {
+    FileWindow(FileChannel channel, long fileBytes, int windowBytes) {
         this.channel = channel;
         this.fileBytes = fileBytes;
-        this.window = ByteBuffer.allocate((int) Math.min(WINDOW_BYTES, fileBytes)).limit(0);
+        this.window = ByteBuffer.allocate((int) Math.min(windowBytes, fileBytes)).limit(0);
     }
 
-    long fileBytes() {
+    /** The file's size when the window was made; later growth is not seen. */
+    public long fileBytes() {
         return fileBytes;
     }
 
@@ -32,7 +31,7 @@ final class SegmentReader {
      * The bytes {@code [offset, offset + length)} as a buffer positioned at 0, or {@code null} if
      * the file ends first. The buffer is valid until the next call.
      */
-    ByteBuffer bytes(long offset, int length) throws IOException {
+    public ByteBuffer bytes(long offset, int length) throws IOException {
         if (offset < 0 || offset > fileBytes - length) {
             return null;
         }
@@ -51,7 +50,7 @@ final class SegmentReader {
         window.limit((int) Math.min(window.capacity(), fileBytes - offset));
         while (window.hasRemaining()) {
             if (channel.read(window, offset + window.position()) < 0) {
-                throw new EOFException("segment shrank while it was being read at offset " + offset);
+                throw new EOFException("the file shrank while it was being read at offset " + offset);
             }
         }
         window.flip();

@@ -1,4 +1,4 @@
-package org.truce.log.file;
+package org.truce.log.testing;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,35 +7,66 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import org.truce.log.io.ChannelOpener;
 
-/** A file channel that can be told to fail its next write, force or truncate, as a full or failing disk would. */
-final class FaultyChannel extends FileChannel {
+/**
+ * A file channel that can be told to fail its next write, force or truncate, as a full or failing
+ * disk would. Tests of both file stores hand an {@link Opener} to the store's open, so that the
+ * store writes through one of these.
+ */
+public final class FaultyChannel extends FileChannel {
     private final FileChannel delegate;
     private volatile int writeBytesBeforeFailure = -1;
+    private volatile int writesBeforeFailure;
     private volatile boolean failNextForce;
     private volatile boolean failTruncate;
 
-    FaultyChannel(FileChannel delegate) {
+    public FaultyChannel(FileChannel delegate) {
         this.delegate = delegate;
     }
 
+    /** Opens every channel as a {@link FaultyChannel} and keeps the last, the one the store writes through. */
+    public static final class Opener implements ChannelOpener {
+        private volatile FaultyChannel last;
+
+        @Override
+        public FileChannel open(Path file, OpenOption... options) throws IOException {
+            FaultyChannel channel = new FaultyChannel(FileChannel.open(file, options));
+            last = channel;
+            return channel;
+        }
+
+        /** The channel opened last. */
+        public FaultyChannel channel() {
+            return last;
+        }
+    }
+
     /** The next positioned write writes {@code bytes} bytes (possibly 0), then throws. */
-    void failNextWriteAfter(int bytes) {
+    public void failNextWriteAfter(int bytes) {
+        failWriteAfter(0, bytes);
+    }
+
+    /** After {@code writes} positioned writes succeed, the next writes {@code bytes} bytes, then throws. */
+    public void failWriteAfter(int writes, int bytes) {
+        writesBeforeFailure = writes;
         writeBytesBeforeFailure = bytes;
     }
 
-    void failNextForce() {
+    public void failNextForce() {
         failNextForce = true;
     }
 
-    void failTruncate(boolean fail) {
+    public void failTruncate(boolean fail) {
         failTruncate = fail;
     }
 
     @Override
     public int write(ByteBuffer source, long position) throws IOException {
         int allowed = writeBytesBeforeFailure;
-        if (allowed < 0) {
+        if (allowed < 0 || writesBeforeFailure-- > 0) {
             return delegate.write(source, position);
         }
         writeBytesBeforeFailure = -1;
