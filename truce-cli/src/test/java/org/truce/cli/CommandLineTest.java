@@ -89,9 +89,9 @@ class CommandLineTest {
 
     @Test
     void formatsNotBuiltYetSaySo() throws Exception {
-        Path file = temp.resolve("x.kml");
-        Files.writeString(file, "<kml/>");
-        Run run = run("import", "--data", temp.resolve("d").toString(), "--format", "kml", file.toString());
+        Path file = temp.resolve("x.csv");
+        Files.writeString(file, "event_id_cnty\n");
+        Run run = run("import", "--data", temp.resolve("d").toString(), "--format", "acled", file.toString());
         assertThat(run.exit()).isEqualTo(TruceCommand.NOT_YET_AVAILABLE);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -21,9 +22,12 @@ import org.truce.domain.territory.Zone;
 import org.truce.service.format.ActorFormat;
 import org.truce.service.format.AgreementFormat;
 import org.truce.service.format.TerritoryFormat;
+import org.truce.service.ledger.Entry;
+import org.truce.service.port.ActorVersion;
+import org.truce.service.port.Change;
 
 /**
- * The {@code actors}, {@code agreements}, {@code areas}, {@code lines} and {@code zones} tables.
+ * The {@code actors} (with {@code actor_versions}), {@code agreements}, {@code areas}, {@code lines} and {@code zones} tables.
  * Stateless; every method runs on the caller's handle.
  *
  * <p>Lists are sorted by id in Java, not by {@code ORDER BY}: PostgreSQL sorts text by the
@@ -34,12 +38,62 @@ final class CatalogRows {
     private CatalogRows() {
     }
 
-    static void insertActor(Handle handle, long logIndex, Actor actor) {
-        handle.createUpdate("INSERT INTO actors (id, log_index, document) VALUES (:id, :log_index, :document)")
+    /**
+     * Records a version of an actor: the first under its id creates the actor, a later one (an
+     * amendment) replaces the current version; every version stays in {@code actor_versions}.
+     */
+    static void insertActor(Handle handle, Change.At at, Actor actor, Entry.RequestHashes request) {
+        String document = Columns.document(ActorFormat.payload(actor));
+        int replaced = handle.createUpdate("UPDATE actors SET log_index = :log_index, document = :document WHERE id = :id")
                 .bind("id", actor.id().value())
-                .bind("log_index", logIndex)
-                .bind("document", Columns.document(ActorFormat.payload(actor)))
+                .bind("log_index", at.logIndex())
+                .bind("document", document)
                 .execute();
+        if (replaced == 0) {
+            handle.createUpdate("INSERT INTO actors (id, log_index, document) VALUES (:id, :log_index, :document)")
+                    .bind("id", actor.id().value())
+                    .bind("log_index", at.logIndex())
+                    .bind("document", document)
+                    .execute();
+        }
+        handle.createUpdate("""
+                INSERT INTO actor_versions (log_index, actor_id, recorded_at, principal, key_sha256, body_sha256, document)
+                VALUES (:log_index, :actor_id, :recorded_at, :principal, :key_sha256, :body_sha256, :document)
+                """)
+                .bind("log_index", at.logIndex())
+                .bind("actor_id", actor.id().value())
+                .bind("recorded_at", Columns.timestamp(at.recordedAt()))
+                .bind("principal", at.principal())
+                .bind("key_sha256", request == null ? null : request.idempotencyKeySha256())
+                .bind("body_sha256", request == null ? null : request.bodySha256())
+                .bind("document", document)
+                .execute();
+    }
+
+    /** The versions of one actor ({@code id} non-null) or of all, in log order. */
+    static List<ActorVersion> actorVersions(Handle handle, String id) {
+        String sql = "SELECT log_index, recorded_at, principal, key_sha256, body_sha256, document FROM actor_versions"
+                + (id == null ? "" : " WHERE actor_id = :actor_id") + " ORDER BY log_index";
+        var query = handle.createQuery(sql);
+        if (id != null) {
+            query.bind("actor_id", id);
+        }
+        return query.map(CatalogRows::actorVersion).list();
+    }
+
+    static Optional<ActorVersion> actorVersionByRequest(Handle handle, String keySha256) {
+        return handle.createQuery("SELECT log_index, recorded_at, principal, key_sha256, body_sha256, document FROM actor_versions"
+                        + " WHERE key_sha256 = :key_sha256 ORDER BY log_index")
+                .bind("key_sha256", keySha256)
+                .map(CatalogRows::actorVersion)
+                .findFirst();
+    }
+
+    private static ActorVersion actorVersion(ResultSet rs, StatementContext ctx) throws SQLException {
+        String key = rs.getString("key_sha256");
+        Entry.RequestHashes request = key == null ? null : new Entry.RequestHashes(key, rs.getString("body_sha256"));
+        return new ActorVersion(ActorFormat.fromPayload(Columns.json(rs)), rs.getLong("log_index"), Columns.instant(rs, "recorded_at"),
+                rs.getString("principal"), request);
     }
 
     static void insertAgreement(Handle handle, long logIndex, Agreement agreement) {

@@ -8,10 +8,12 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.truce.domain.actor.Actor;
+import org.truce.domain.actor.ActorId;
 import org.truce.domain.agreement.Agreement;
 import org.truce.domain.territory.ControlArea;
 import org.truce.domain.territory.NamedLine;
 import org.truce.domain.territory.Zone;
+import org.truce.service.port.ActorVersion;
 import org.truce.service.port.Change;
 import org.truce.service.port.ReportQuery;
 import org.truce.service.port.Store;
@@ -31,7 +33,7 @@ import org.truce.service.port.StoredReport;
 public final class JdbiStore implements Store {
     /** idempotent_requests first: it refers to reports. */
     private static final List<String> DELETE_ALL = List.of("DELETE FROM idempotent_requests", "DELETE FROM reports",
-            "DELETE FROM actors", "DELETE FROM agreements", "DELETE FROM areas", "DELETE FROM lines", "DELETE FROM zones");
+            "DELETE FROM actors", "DELETE FROM actor_versions", "DELETE FROM agreements", "DELETE FROM areas", "DELETE FROM lines", "DELETE FROM zones");
 
     private final Jdbi jdbi;
 
@@ -78,7 +80,7 @@ public final class JdbiStore implements Store {
         long index = at.logIndex();
         switch (change) {
             case Change.ReportRecorded c -> ReportRows.insert(handle, at, c.report(), c.request(), c.visibility());
-            case Change.ActorRecorded c -> CatalogRows.insertActor(handle, index, c.actor());
+            case Change.ActorRecorded c -> CatalogRows.insertActor(handle, at, c.actor(), c.request());
             case Change.AgreementRecorded c -> CatalogRows.insertAgreement(handle, index, c.agreement());
             case Change.AreaRecorded c -> CatalogRows.insertArea(handle, index, at.recordedAt(), c.area());
             case Change.LineRecorded c -> CatalogRows.insertLine(handle, index, c.line());
@@ -128,6 +130,23 @@ public final class JdbiStore implements Store {
     @Override
     public List<Actor> actors() {
         return jdbi.withHandle(CatalogRows::actors);
+    }
+
+    @Override
+    public List<ActorVersion> actorVersions(ActorId id) {
+        Objects.requireNonNull(id, "id");
+        return jdbi.withHandle(handle -> CatalogRows.actorVersions(handle, id.value()));
+    }
+
+    @Override
+    public List<ActorVersion> actorVersions() {
+        return jdbi.withHandle(handle -> CatalogRows.actorVersions(handle, null));
+    }
+
+    @Override
+    public Optional<ActorVersion> actorVersionByRequest(String idempotencyKeySha256) {
+        Objects.requireNonNull(idempotencyKeySha256, "idempotencyKeySha256");
+        return jdbi.withHandle(handle -> CatalogRows.actorVersionByRequest(handle, idempotencyKeySha256));
     }
 
     @Override

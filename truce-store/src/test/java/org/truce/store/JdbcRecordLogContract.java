@@ -140,27 +140,11 @@ abstract class JdbcRecordLogContract {
     @Test
     void concurrentAppends_fromSixteenThreads_getUniqueDenseIndexes() throws Exception {
         Map<Long, String> written = new ConcurrentHashMap<>();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < APPENDS_PER_THREAD; i++) {
-                        appendFrom(thread, i, written);
-                    }
-                    return null;
-                }));
+        runConcurrently(THREADS, thread -> {
+            for (int i = 0; i < APPENDS_PER_THREAD; i++) {
+                appendFrom(thread, i, written);
             }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get(120, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
 
         int expected = THREADS * APPENDS_PER_THREAD * 3 / 2; // every other append is a pair
         assertThat(log.size()).isEqualTo(expected);
@@ -182,6 +166,119 @@ abstract class JdbcRecordLogContract {
     private static void putOnce(Map<Long, String> written, long index, String text) {
         String earlier = written.putIfAbsent(index, text);
         assertThat(earlier).as("index %d given twice", index).isNull();
+    }
+
+    @Test
+    void groupCommit_sixtyFourThreads_getDenseContiguousGroups_andTheirExactBytes() throws Exception {
+        appendFromSixtyFourThreads(List.of(log));
+    }
+
+    @Test
+    void twoLogsOnOneDatabase_likeTwoProcesses_shareOneDenseSequence() throws Exception {
+        JdbcRecordLog other = new JdbcRecordLog(db.database()); // its own queue: the two meet only at the head row's lock
+        try {
+            appendFromSixtyFourThreads(List.of(log, other));
+            assertThat(other.size()).isEqualTo(log.size());
+        } finally {
+            other.close();
+        }
+    }
+
+    /** Thread t appends through {@code logs[t % n]}; then checks every index and byte through {@link #log}. */
+    private void appendFromSixtyFourThreads(List<JdbcRecordLog> logs) throws Exception {
+        int threads = 64;
+        int appendsPerThread = 15;
+        Map<Long, byte[]> written = new ConcurrentHashMap<>();
+        runConcurrently(threads, thread -> {
+            JdbcRecordLog through = logs.get(thread % logs.size());
+            for (int i = 0; i < appendsPerThread; i++) {
+                // groups of 1 to 4 entries of 1 to 600 bytes, each byte telling thread, append and position
+                List<byte[]> group = new ArrayList<>();
+                for (int k = 0; k <= (thread + i) % 4; k++) {
+                    byte[] entry = new byte[1 + (thread * 131 + i * 17 + k * 7) % 600];
+                    for (int b = 0; b < entry.length; b++) {
+                        entry[b] = (byte) (thread * 31 + i * 7 + k * 3 + b);
+                    }
+                    group.add(entry);
+                }
+                long first = group.size() == 1 ? through.append(group.getFirst()) : through.appendAll(group);
+                for (int k = 0; k < group.size(); k++) {
+                    assertThat(written.putIfAbsent(first + k, group.get(k))).as("index %d given twice", first + k).isNull();
+                }
+            }
+        });
+
+        long expected = written.size();
+        assertThat(log.size()).isEqualTo(expected);
+        assertThat(written.keySet()).allMatch(i -> i >= 0 && i < expected); // unique and within size: dense
+        List<Long> seen = new ArrayList<>();
+        log.scan(0, (index, entry) -> {
+            assertThat(entry).as("entry %d", index).isEqualTo(written.get(index));
+            seen.add(index);
+        });
+        assertThat(seen).hasSize((int) expected);
+    }
+
+    @Test
+    void databaseFailure_failsTheWaitingAppends_andLeavesTheAcknowledgedOnes() throws Exception {
+        Map<Long, String> acknowledged = new ConcurrentHashMap<>();
+        CountDownLatch someAcknowledged = new CountDownLatch(THREADS);
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        Thread breaker = new Thread(() -> {
+            try {
+                someAcknowledged.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            db.database().close(); // every later transaction fails to get a connection
+        });
+        breaker.start();
+        runConcurrently(THREADS, thread -> {
+            try {
+                for (int i = 0; ; i++) {
+                    String text = "thread " + thread + " append " + i;
+                    acknowledged.put(log.append(bytes(text)), text);
+                    someAcknowledged.countDown();
+                }
+            } catch (LogUnavailableException e) {
+                failures.add(e);
+            }
+        });
+        breaker.join();
+
+        assertThat(failures).hasSize(THREADS); // every thread ended on a failure, none hangs
+        log.close();
+        log = new JdbcRecordLog(db.reopen());
+        assertThat(log.size()).isGreaterThanOrEqualTo(acknowledged.size());
+        acknowledged.forEach((index, text) -> assertThat(new String(log.read(index), UTF_8)).isEqualTo(text));
+    }
+
+    /** Runs {@code body} on {@code threads} threads started together, and fails with the first failure. */
+    private static void runConcurrently(int threads, ThreadBody body) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    body.run(thread);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : futures) {
+                future.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThreadBody {
+        void run(int thread) throws Exception;
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.truce.domain.actor.Actor;
+import org.truce.domain.actor.ActorId;
 import org.truce.domain.geo.BoundingBox;
 import org.truce.domain.report.Report;
 import org.truce.domain.territory.ControlArea;
@@ -167,12 +168,35 @@ abstract class JdbiStoreContract {
 
     @Test
     void apply_changeThatViolatesAConstraint_leavesAppliedSizeUnchanged() {
-        store.apply(at(0), new Change.ActorRecorded(Fixtures.actor("saa")));
-        assertThatThrownBy(() -> store.apply(at(1), new Change.ActorRecorded(Fixtures.actor("saa"))))
+        store.apply(at(0), new Change.ZoneRecorded(Fixtures.zone("syria")));
+        assertThatThrownBy(() -> store.apply(at(1), new Change.ZoneRecorded(Fixtures.zone("syria"))))
                 .isInstanceOf(RuntimeException.class);
         assertThat(store.appliedSize()).isEqualTo(1);
-        store.apply(at(1), new Change.ActorRecorded(Fixtures.actor("isil")));
+        store.apply(at(1), new Change.ZoneRecorded(Fixtures.zone("aleppo-city")));
         assertThat(store.appliedSize()).isEqualTo(2);
+    }
+
+    @Test
+    void apply_actorRecordedAgain_replacesTheCurrentVersionAndKeepsTheHistory() {
+        Actor first = Fixtures.actor("saa");
+        Actor second = new Actor(first.id(), "Syrian Arab Army", first.kind(), 1, null, List.of(), List.of(), List.of(), List.of(), List.of());
+        Entry.RequestHashes request = new Entry.RequestHashes("a".repeat(64), "b".repeat(64));
+        store.apply(at(0), new Change.ActorRecorded(first, request));
+        store.apply(at(1), new Change.ActorRecorded(Fixtures.actor("isil")));
+        store.apply(at(2), new Change.ActorRecorded(second));
+        assertThat(store.actors()).extracting(Actor::name).containsExactly("Jabhat Fateh al-Sham", "Syrian Arab Army");
+        var versions = store.actorVersions(first.id());
+        assertThat(versions).extracting(org.truce.service.port.ActorVersion::actor).containsExactly(first, second);
+        assertThat(versions).extracting(org.truce.service.port.ActorVersion::logIndex).containsExactly(0L, 2L);
+        assertThat(versions.get(0).request()).isEqualTo(request);
+        assertThat(versions.get(1).request()).isNull();
+        assertThat(versions.get(1).recordedAt()).isNotNull();
+        assertThat(store.actorVersions()).hasSize(3);
+        assertThat(store.actorVersionByRequest("a".repeat(64))).hasValueSatisfying(v -> assertThat(v.logIndex()).isZero());
+        assertThat(store.actorVersionByRequest("c".repeat(64))).isEmpty();
+        assertThat(store.actorVersions(new ActorId("nobody"))).isEmpty();
+        store.clear();
+        assertThat(store.actorVersions()).isEmpty();
     }
 
     @Test

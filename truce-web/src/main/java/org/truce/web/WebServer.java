@@ -16,11 +16,15 @@ import org.slf4j.LoggerFactory;
 import org.truce.domain.problem.InvalidInputException;
 import org.truce.log.LogUnavailableException;
 import org.truce.service.report.ReportService;
+import org.truce.web.api.ActorsApi;
 import org.truce.web.api.CatalogApi;
 import org.truce.web.api.HealthApi;
 import org.truce.web.api.LogApi;
 import org.truce.web.api.OpenApiDocument;
 import org.truce.web.api.ReportsApi;
+import org.truce.web.api.TerritoryApi;
+import org.truce.web.api.TerritoryImportApi;
+import org.truce.web.api.TerritoryQueriesApi;
 import org.truce.web.api.WitnessApi;
 import org.truce.web.http.HttpProblem;
 import org.truce.web.http.ProblemJson;
@@ -41,6 +45,10 @@ public final class WebServer {
     public static List<Route> routes(Services services, WebConfig config) {
         ReportsApi reports = new ReportsApi(services.reports());
         CatalogApi catalog = new CatalogApi(services.catalog());
+        ActorsApi actors = new ActorsApi(services.catalog());
+        TerritoryImportApi territoryImports = new TerritoryImportApi(services.catalog(), config.maxRequestBytes());
+        TerritoryQueriesApi territoryQueries = new TerritoryQueriesApi(services.catalog());
+        TerritoryApi territory = new TerritoryApi(services.catalog());
         MapPage map = new MapPage(services.catalog(), config);
         LogApi log = new LogApi(services.log());
         WitnessApi witness = new WitnessApi(services.witness());
@@ -48,10 +56,20 @@ public final class WebServer {
                 new Route("GET", "/healthz", HealthApi::health),
                 new Route("GET", "/api/v1/openapi.json", OpenApiDocument::serve),
                 new Route("GET", "/api/v1/agreements", catalog::agreements),
-                new Route("GET", "/api/v1/actors", catalog::actors),
+                new Route("GET", "/api/v1/actors", actors::list),
+                new Route("POST", "/api/v1/actors", actors::create),
+                new Route("GET", "/api/v1/actors/{id}", actors::get),
+                new Route("PUT", "/api/v1/actors/{id}", actors::replace),
+                new Route("PATCH", "/api/v1/actors/{id}", actors::patch),
+                new Route("GET", "/api/v1/actors/{id}/history", actors::history),
                 new Route("GET", "/api/v1/areas", catalog::areas),
                 new Route("GET", "/api/v1/lines", catalog::lines),
                 new Route("GET", "/api/v1/zones", catalog::zones),
+                new Route("POST", "/api/v1/territory/imports", territoryImports::submit),
+                new Route("GET", "/api/v1/territory/changes", territoryQueries::changes),
+                new Route("GET", "/api/v1/territory/lines/{id}/side", territoryQueries::side),
+                new Route("GET", "/api/v1/territory/history", territoryQueries::history),
+                new Route("GET", "/api/v1/territory/control", territory::control),
                 new Route("POST", "/api/v1/reports", reports::submit),
                 new Route("GET", "/api/v1/reports", reports::list),
                 new Route("GET", "/api/v1/reports/{id}", reports::get),
@@ -101,6 +119,8 @@ public final class WebServer {
             switch (r.method()) {
                 case "GET" -> c.routes.get(r.path(), r.handler());
                 case "POST" -> c.routes.post(r.path(), r.handler());
+                case "PUT" -> c.routes.put(r.path(), r.handler());
+                case "PATCH" -> c.routes.patch(r.path(), r.handler());
                 default -> throw new IllegalArgumentException("unsupported method " + r.method());
             }
         }

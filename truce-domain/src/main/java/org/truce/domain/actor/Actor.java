@@ -54,6 +54,21 @@ public record Actor(
         return designations.stream().anyMatch(d -> d.list().equals(list) && d.activeAt(at));
     }
 
+    /** The aliases in use at {@code at}: those without a validity, and those whose validity contains it. */
+    public List<Alias> aliasesAt(Instant at) {
+        return aliases.stream().filter(a -> a.validAt(at)).toList();
+    }
+
+    /** The designations in force at {@code at}. */
+    public List<Designation> designationsAt(Instant at) {
+        return designations.stream().filter(d -> d.activeAt(at)).toList();
+    }
+
+    /** The affiliations that held at {@code at}. */
+    public List<Affiliation> affiliationsAt(Instant at) {
+        return affiliations.stream().filter(a -> a.activeAt(at)).toList();
+    }
+
     /** Every name this actor is known by: canonical name, renamings and aliases. */
     public List<String> allNames() {
         var names = new java.util.ArrayList<String>();

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.truce.domain.actor.Actor;
 import org.truce.domain.actor.ActorId;
 import org.truce.domain.time.Interval;
 
@@ -52,6 +53,27 @@ public record Agreement(
     /** True if {@code at} lies in the agreement's window. Per-party declarations are not considered here. */
     public boolean inWindow(Instant at) {
         return window.contains(at);
+    }
+
+    /**
+     * The excluded designation lists {@code actor} was on at some time in the agreement's window:
+     * an agreement that excludes UNSC-1267-listed groups excludes every group listed in its time.
+     */
+    public List<String> excludedListsOf(Actor actor) {
+        return excludedDesignations.stream()
+                .filter(list -> actor.designations().stream().anyMatch(d -> d.list().equals(list)
+                        && window.overlaps(Interval.of(d.from(), d.to()))))
+                .toList();
+    }
+
+    /** True if the agreement names {@code actor} among its excluded actors or excludes a list it was on. */
+    public boolean excludes(Actor actor) {
+        return excludedActors.contains(actor.id()) || !excludedListsOf(actor).isEmpty();
+    }
+
+    /** The declarations {@code party} made of adherence to this agreement. */
+    public List<Adherence> adherencesOf(ActorId party) {
+        return adherents.stream().filter(a -> a.actor().equals(party)).toList();
     }
 
     /** When {@code party} declared the agreement over for itself, if it did. */

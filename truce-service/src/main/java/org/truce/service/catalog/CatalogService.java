@@ -1,17 +1,24 @@
 package org.truce.service.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.truce.domain.actor.Actor;
 import org.truce.domain.actor.ActorDirectory;
 import org.truce.domain.actor.ActorId;
+import org.truce.domain.actor.ActorRules;
 import org.truce.domain.agreement.Adherence;
 import org.truce.domain.agreement.Agreement;
 import org.truce.domain.agreement.LifecycleEvent;
+import org.truce.domain.problem.InvalidInputException;
 import org.truce.domain.problem.Problems;
 import org.truce.domain.territory.ControlArea;
 import org.truce.domain.territory.NamedLine;
@@ -19,10 +26,15 @@ import org.truce.domain.territory.Zone;
 import org.truce.service.format.ActorFormat;
 import org.truce.service.format.AgreementFormat;
 import org.truce.service.format.TerritoryFormat;
+import org.truce.service.format.Json;
+import org.truce.service.ledger.Entry;
 import org.truce.service.ledger.EntryType;
 import org.truce.service.ledger.Ledger;
+import org.truce.service.port.ActorVersion;
 import org.truce.service.port.CatalogQueries;
 import org.truce.service.port.Change;
+import org.truce.service.report.Hashing;
+import org.truce.service.report.ReportService;
 
 /**
  * Recording and reading actors, agreements, areas of control, lines and zones. Each batch is checked
@@ -35,11 +47,19 @@ public final class CatalogService {
     /** Held from the checks of a batch to its append, so that two batches never record the same id. */
     private final java.util.concurrent.locks.ReentrantLock writing = new java.util.concurrent.locks.ReentrantLock();
     private volatile ActorDirectory directory;
+    private final TerritoryControl control;
 
     public CatalogService(Ledger ledger, CatalogQueries catalog) {
         this.ledger = ledger;
         this.catalog = catalog;
+        this.control = new TerritoryControl(catalog);
         ledger.onApplied(this::invalidate);
+        ledger.onApplied(control::changed);
+    }
+
+    /** "Who controlled P at T", over what is recorded; its index is rebuilt after areas, agreements, zones or actors change. */
+    public TerritoryControl control() {
+        return control;
     }
 
     private void invalidate(Change change) {
@@ -106,16 +126,163 @@ public final class CatalogService {
             }
             known.addAll(batch);
             for (int i = 0; i < actors.size(); i++) {
-                var affiliations = actors.get(i).affiliations();
-                for (int j = 0; j < affiliations.size(); j++) {
-                    String ref = affiliations.get(j).actor().value();
-                    problems.check(known.contains(ref), "actors[" + i + "].affiliations[" + j + "].actor", "unknown actor '" + ref + "'");
-                }
+                ActorRules.check(actors.get(i), "actors[" + i + "]", problems);
+                checkAffiliations(actors.get(i), "actors[" + i + "]", known, problems);
             }
             problems.throwIfAny();
             return record(principal, EntryType.ACTOR_RECORDED, actors.stream().map(ActorFormat::payload).toList());
         } finally {
             writing.unlock();
+        }
+    }
+
+    private static void checkAffiliations(Actor actor, String at, Set<String> known, Problems problems) {
+        var affiliations = actor.affiliations();
+        for (int j = 0; j < affiliations.size(); j++) {
+            String ref = affiliations.get(j).actor().value();
+            problems.check(known.contains(ref), path(at, "affiliations[" + j + "].actor"), "unknown actor '" + ref + "'");
+        }
+    }
+
+    private static String path(String at, String field) {
+        return at.isEmpty() ? field : at + "." + field;
+    }
+
+    /**
+     * The outcome of writing one actor: its version now current; whether this call recorded it (an
+     * amendment identical to the current version records nothing); whether it is the answer to an
+     * earlier request with the same Idempotency-Key.
+     */
+    public record ActorWrite(ActorVersion version, boolean recorded, boolean replayed) {
+    }
+
+    /**
+     * Records a new actor sent as one actor form ({@link ActorFormat#input}). With an idempotency
+     * key, the same key and body answer the version the first request recorded, and record nothing;
+     * the same key with another body is refused.
+     *
+     * @throws InvalidInputException listing every problem (a malformed actor, an id already
+     *     recorded, an affiliation to an unknown actor, ...); nothing was recorded
+     * @throws ReportService.IdempotencyConflictException if the key was used with another body
+     */
+    public ActorWrite createActor(String principal, JsonNode body, String idempotencyKey) {
+        Entry.RequestHashes request = idempotencyKey == null ? null : new Entry.RequestHashes(
+                Hashing.sha256Hex((principal + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8)),
+                Hashing.sha256Hex(Json.canonical(body)));
+        writing.lock();
+        try {
+            if (request != null) {
+                Optional<ActorVersion> earlier = catalog.actorVersionByRequest(request.idempotencyKeySha256());
+                if (earlier.isPresent()) {
+                    if (!earlier.get().request().bodySha256().equals(request.bodySha256())) {
+                        throw new ReportService.IdempotencyConflictException();
+                    }
+                    return new ActorWrite(earlier.get(), false, true);
+                }
+            }
+            Problems problems = new Problems();
+            Actor actor = ActorFormat.input(body, problems);
+            if (actor != null) {
+                Set<String> known = new HashSet<>(ids(catalog.actors()));
+                problems.check(!known.contains(actor.id().value()), "id", "actor '" + actor.id() + "' already exists; amend it with PUT /api/v1/actors/" + actor.id());
+                known.add(actor.id().value());
+                ActorRules.check(actor, "", problems);
+                checkAffiliations(actor, "", known, problems);
+            }
+            problems.throwIfAny();
+            long index = ledger.record(principal, EntryType.ACTOR_RECORDED, ActorFormat.payload(actor), request);
+            return new ActorWrite(version(actor.id(), index), true, false);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /**
+     * Records a new version of the actor {@code id} (its whole actor form, as for a new one); empty
+     * when there is no such actor. A version equal to the current one records nothing.
+     *
+     * @throws InvalidInputException listing every problem (including an {@code id} in the body
+     *     other than {@code id}); nothing was recorded
+     */
+    public Optional<ActorWrite> amendActor(String principal, ActorId id, JsonNode body) {
+        return amendActor(principal, id, current -> body);
+    }
+
+    /**
+     * Like {@link #amendActor(String, ActorId, JsonNode)}, with the new actor form computed from
+     * the current version's ({@link ActorFormat#payload}) while no other write can intervene: a
+     * partial amendment (a merge patch) cannot undo a concurrent one.
+     */
+    public Optional<ActorWrite> amendActor(String principal, ActorId id, UnaryOperator<JsonNode> amendment) {
+        writing.lock();
+        try {
+            List<ActorVersion> versions = catalog.actorVersions(id);
+            if (versions.isEmpty()) {
+                return Optional.empty();
+            }
+            ActorVersion current = versions.get(versions.size() - 1);
+            JsonNode body = amendment.apply(ActorFormat.payload(current.actor()));
+            Problems problems = new Problems();
+            Actor actor = ActorFormat.input(body, problems);
+            if (actor != null) {
+                problems.check(actor.id().equals(id), "id", "must be the id in the path ('" + id + "'): an actor keeps its id for life");
+                Set<String> known = new HashSet<>(ids(catalog.actors()));
+                ActorRules.check(actor, "", problems);
+                checkAffiliations(actor, "", known, problems);
+            }
+            problems.throwIfAny();
+            ObjectNode payload = ActorFormat.payload(actor);
+            if (Arrays.equals(Json.canonical(payload), Json.canonical(ActorFormat.payload(current.actor())))) {
+                return Optional.of(new ActorWrite(current, false, false));
+            }
+            long index = ledger.record(principal, EntryType.ACTOR_RECORDED, payload, null);
+            return Optional.of(new ActorWrite(version(id, index), true, false));
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private ActorVersion version(ActorId id, long index) {
+        return catalog.actorVersions(id).stream().filter(v -> v.logIndex() == index).findFirst()
+                .orElseThrow(() -> new IllegalStateException("actor " + id + " was recorded at " + index + " but not projected"));
+    }
+
+    /** The current version of the actor {@code id}, if there is one. */
+    public Optional<ActorVersion> actor(ActorId id) {
+        List<ActorVersion> versions = catalog.actorVersions(id);
+        return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+    }
+
+    /** Every version of the actor {@code id}, oldest first; empty when there is no such actor. */
+    public List<ActorVersion> actorHistory(ActorId id) {
+        return catalog.actorVersions(id);
+    }
+
+    /** The actors a name, alias or id may mean, with what matched and how, best first. */
+    public List<ActorDirectory.Match> findActors(String name) {
+        return directory().search(name);
+    }
+
+    /**
+     * How the agreements treat {@code actor}: its declarations of adherence, and whether the
+     * agreement excludes it by name or by a designation list it was on. Only agreements where it
+     * adheres or is excluded are listed, in agreement id order.
+     */
+    public List<Standing> standing(Actor actor) {
+        List<Standing> standings = new ArrayList<>();
+        for (Agreement a : catalog.agreements()) {
+            Standing s = new Standing(a, a.adherencesOf(actor.id()), a.excludedActors().contains(actor.id()), a.excludedListsOf(actor));
+            if (!s.adherences().isEmpty() || s.excludedByName() || !s.excludedLists().isEmpty()) {
+                standings.add(s);
+            }
+        }
+        return standings;
+    }
+
+    /** One agreement's treatment of one actor (see {@link #standing}). */
+    public record Standing(Agreement agreement, List<Adherence> adherences, boolean excludedByName, List<String> excludedLists) {
+        public boolean excluded() {
+            return excludedByName || !excludedLists.isEmpty();
         }
     }
 
@@ -152,6 +319,9 @@ public final class CatalogService {
             if (ad.declaredTo() != null) {
                 problems.check(a.guarantors().contains(ad.declaredTo()), at + ".adherents[" + j + "].declared_to",
                         "'" + ad.declaredTo() + "' is not a guarantor of this agreement");
+            }
+            if (ad.zone() != null) {
+                problems.check(zones.contains(ad.zone()), at + ".adherents[" + j + "].zone", "unknown zone '" + ad.zone() + "'");
             }
         }
         for (int j = 0; j < a.lifecycle().size(); j++) {
@@ -190,10 +360,51 @@ public final class CatalogService {
                 problems.check(areaIds.add(a.id()), at + ".id", "area '" + a.id() + "' already exists");
             }
             problems.throwIfAny();
-            return record(principal, EntryType.AREA_RECORDED, areas.stream().map(TerritoryFormat::areaFeature).toList());
+            long[] bounds = areas.stream().mapToLong(a -> areaEntryBytesBound(principal, a)).toArray();
+            return recordInGroups(principal, EntryType.AREA_RECORDED, areas.stream().map(TerritoryFormat::areaFeature).toList(), bounds);
         } finally {
             writing.unlock();
         }
+    }
+
+    /**
+     * Most entries, and most bytes by {@link #areaEntryBytesBound}, per atomic group of a large batch:
+     * both logs commit at most 1,024 entries and 4 MiB in one group.
+     */
+    static final int GROUP_ENTRIES = 1000;
+    static final long GROUP_BYTES = 3L << 20;
+
+    /**
+     * A cheap upper bound of the bytes of an area's entry, without encoding it: a position is at
+     * most three numbers of 24 characters (the longest shortest form of a double) with its brackets
+     * and commas, a character of text at most 6 bytes (an escape), and the entry's other members fit
+     * in 512 bytes.
+     */
+    public static long areaEntryBytesBound(String principal, ControlArea a) {
+        long text = principal.length() + a.id().length() + a.actor().value().length() + a.source().length()
+                + (a.note() == null ? 0 : a.note().length());
+        return 512 + 6 * text + 80L * a.geometry().getNumPoints() + 16L * a.geometry().getNumGeometries();
+    }
+
+    /**
+     * Records a checked batch as consecutive atomic groups, under the lock held by the caller so that
+     * no other batch comes between them; returns the first index. A crash between two groups leaves
+     * the groups before it recorded (their ids then report as existing).
+     */
+    private long recordInGroups(String principal, String type, List<? extends com.fasterxml.jackson.databind.JsonNode> payloads, long[] bounds) {
+        long first = -1;
+        int start = 0;
+        while (start < payloads.size()) {
+            int end = start + 1;
+            long bytes = bounds[start];
+            while (end < payloads.size() && end - start < GROUP_ENTRIES && bytes + bounds[end] <= GROUP_BYTES) {
+                bytes += bounds[end++];
+            }
+            long index = record(principal, type, payloads.subList(start, end));
+            first = first < 0 ? index : first;
+            start = end;
+        }
+        return first < 0 ? ledger.size() : first;
     }
 
     public long recordLines(String principal, List<NamedLine> lines) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.truce.domain.actor.Actor;
 import org.truce.domain.actor.ActorId;
 import org.truce.domain.actor.ActorKind;
@@ -26,20 +27,58 @@ public final class ActorFormat {
     private ActorFormat() {
     }
 
+    static final Set<String> DOCUMENT_FIELDS = Set.of("format", "time_zone", "actors");
+    static final Set<String> ACTOR_FIELDS = Set.of("id", "name", "kind", "acled_inter", "alignment", "aliases", "renamings",
+            "designations", "affiliations", "sources");
+    /** An actor sent alone (the API) may say in which zone its dates without offset are, as a document does. */
+    static final Set<String> INPUT_FIELDS = union(ACTOR_FIELDS, Set.of("time_zone"));
+    static final Set<String> ALIAS_FIELDS = Set.of("name", "lang", "valid_from", "valid_to");
+    static final Set<String> RENAMING_FIELDS = Set.of("name", "on", "source");
+    static final Set<String> DESIGNATION_FIELDS = Set.of("list", "from", "to", "source");
+    static final Set<String> AFFILIATION_FIELDS = Set.of("actor", "relation", "from", "to", "source");
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        var all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
+    /**
+     * Reads one actor sent on its own (the API body): the actor form, plus an optional
+     * {@code time_zone} for its dates without offset (UTC when absent). Unknown fields are refused.
+     */
+    public static Actor input(JsonNode body, Problems problems) {
+        Fields root = Fields.root(body, "", problems);
+        ReportFormat.unknownFields(body, INPUT_FIELDS, "", problems);
+        ZoneId zone = Formats.zone(root, problems);
+        // a bad time_zone is reported once; reading on in UTC reports the other problems too
+        return actor(body, "", zone == null ? java.time.ZoneOffset.UTC : zone, problems, false);
+    }
+
     /** Reads a {@code truce-actors/1} document. */
     public static List<Actor> document(JsonNode doc, Problems problems) {
         Fields root = Fields.root(doc, "", problems);
+        ReportFormat.unknownFields(doc, DOCUMENT_FIELDS, "", problems);
         String format = root.string("format");
         if (format != null && !FORMAT.equals(format)) {
             problems.add("format", "must be '" + FORMAT + "', got '" + Fields.clip(format) + "'");
         }
-        ZoneId zone = Formats.zone(root, problems);
+        ZoneId read = Formats.zone(root, problems);
+        ZoneId zone = read == null ? java.time.ZoneOffset.UTC : read;
         return root.list("actors", true, (node, at) -> actor(node, at, zone, problems));
     }
 
+    /** Reads one actor of a document, refusing fields the form does not have. */
     public static Actor actor(JsonNode node, String at, ZoneId zone, Problems problems) {
-        Fields f = Fields.root(node, at, problems);
+        return actor(node, at, zone, problems, true);
+    }
+
+    private static Actor actor(JsonNode node, String at, ZoneId zone, Problems problems, boolean checkFields) {
         int before = problems.list().size();
+        Fields f = Fields.root(node, at, problems);
+        if (checkFields) {
+            ReportFormat.unknownFields(node, ACTOR_FIELDS, at, problems);
+        }
         String id = f.string("id");
         if (id != null && !ActorId.isValid(id)) {
             problems.add(f.path("id"), "must be a lowercase slug (a-z, 0-9, '-'), got '" + Fields.clip(id) + "'");
@@ -65,6 +104,7 @@ public final class ActorFormat {
 
     private static Alias alias(JsonNode node, String at, ZoneId zone, Problems problems) {
         Fields f = Fields.root(node, at, problems);
+        ReportFormat.unknownFields(node, ALIAS_FIELDS, at, problems);
         String name = f.string("name");
         String lang = f.string("lang");
         Instant from = f.localInstant("valid_from", false, zone);
@@ -82,6 +122,7 @@ public final class ActorFormat {
 
     private static Renaming renaming(JsonNode node, String at, ZoneId zone, Problems problems) {
         Fields f = Fields.root(node, at, problems);
+        ReportFormat.unknownFields(node, RENAMING_FIELDS, at, problems);
         String name = f.string("name");
         Instant on = f.localInstant("on", true, zone);
         String source = f.optString("source");
@@ -90,6 +131,7 @@ public final class ActorFormat {
 
     private static Designation designation(JsonNode node, String at, ZoneId zone, Problems problems) {
         Fields f = Fields.root(node, at, problems);
+        ReportFormat.unknownFields(node, DESIGNATION_FIELDS, at, problems);
         String list = f.string("list");
         Instant from = f.localInstant("from", true, zone);
         Instant to = f.localInstant("to", false, zone);
@@ -103,6 +145,7 @@ public final class ActorFormat {
 
     private static Affiliation affiliation(JsonNode node, String at, ZoneId zone, Problems problems) {
         Fields f = Fields.root(node, at, problems);
+        ReportFormat.unknownFields(node, AFFILIATION_FIELDS, at, problems);
         String actor = f.string("actor");
         if (actor != null && !ActorId.isValid(actor)) {
             problems.add(f.path("actor"), "must be an actor id, got '" + Fields.clip(actor) + "'");
@@ -166,7 +209,7 @@ public final class ActorFormat {
     /** Reads a payload written by {@link #payload}; instants there carry their offset, so no zone is needed. */
     public static Actor fromPayload(JsonNode payload) {
         Problems problems = new Problems();
-        Actor actor = actor(payload, "payload", java.time.ZoneOffset.UTC, problems);
+        Actor actor = actor(payload, "payload", java.time.ZoneOffset.UTC, problems, false);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("actor entry does not parse: " + problems.list());
         }

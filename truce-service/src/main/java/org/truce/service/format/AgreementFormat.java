@@ -115,10 +115,11 @@ public final class AgreementFormat {
         String to = f.optString("declared_to");
         Instant declaredAt = f.localInstant("declared_at", true, zone);
         String source = f.optString("source");
+        String covers = f.optString("zone");
         boolean ok = actor != null && declaredAt != null;
         ok &= problems.check(actor == null || ActorId.isValid(actor), f.path("actor"), "must be an actor id");
         ok &= problems.check(to == null || ActorId.isValid(to), f.path("declared_to"), "must be an actor id");
-        return ok ? new Adherence(new ActorId(actor), to == null ? null : new ActorId(to), declaredAt, source) : null;
+        return ok ? new Adherence(new ActorId(actor), to == null ? null : new ActorId(to), declaredAt, source, covers) : null;
     }
 
     private static LifecycleEvent lifecycle(JsonNode node, String at, ZoneId zone, Problems problems) {
@@ -155,9 +156,16 @@ public final class AgreementFormat {
         a.obligations().forEach(ob -> obligations.addObject().put("code", ob.code().name()).put("text", ob.text())
                 .put("applies_to", ob.appliesTo().name()).put("source", ob.source()));
         ArrayNode adherents = o.putArray("adherents");
-        a.adherents().forEach(ad -> adherents.addObject().put("actor", ad.actor().value())
-                .put("declared_to", ad.declaredTo() == null ? null : ad.declaredTo().value())
-                .put("declared_at", local(ad.declaredAt(), zone)).put("source", ad.source()));
+        for (Adherence ad : a.adherents()) {
+            ObjectNode n = adherents.addObject().put("actor", ad.actor().value())
+                    .put("declared_to", ad.declaredTo() == null ? null : ad.declaredTo().value())
+                    .put("declared_at", local(ad.declaredAt(), zone)).put("source", ad.source());
+            if (ad.zone() != null) {
+                // absent, not null, for a declaration covering the whole scope: agreements recorded before
+                // adherences had a zone keep the same projection digest
+                n.put("zone", ad.zone());
+            }
+        }
         ArrayNode lifecycle = o.putArray("lifecycle");
         a.lifecycle().forEach(e -> lifecycle.addObject().put("status", e.status().name()).put("at", local(e.at(), zone))
                 .put("by", e.by() == null ? null : e.by().value()).put("note", e.note()).put("source", e.source()));

@@ -40,6 +40,21 @@ public final class Es6Numbers {
         if (value == 0) {
             return "0"; // also -0, as ECMAScript writes it
         }
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e-3 && magnitude < 1e7) {
+            // Java writes these without an exponent and with the same shortest digits (a one-digit
+            // form cannot lose to a two-digit one away from the subnormals): only a bare ".0" differs
+            String java = Double.toString(value);
+            return java.endsWith(".0") ? java.substring(0, java.length() - 2) : java;
+        }
+        return fromShortestDigits(value);
+    }
+
+    /** The general form, from the shortest digits; {@link #format} takes a faster way where it gives the same. */
+    static String fromShortestDigits(double value) {
+        if (value == 0) {
+            return "0";
+        }
         String sign = value < 0 ? "-" : "";
         BigDecimal shortest = shortest(Math.abs(value));
         String digits = shortest.unscaledValue().toString();

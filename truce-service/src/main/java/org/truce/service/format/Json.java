@@ -15,8 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The JSON settings every Truce format shares: strict parsing (duplicate keys, trailing tokens and
@@ -84,33 +82,40 @@ public final class Json {
      * non-integer numbers in ECMAScript's shortest form.
      */
     public static byte[] canonical(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsBytes(sorted(node));
-        } catch (JsonProcessingException e) {
+        // written straight from the tree, not from a sorted copy of it: entries are mostly long
+        // arrays of coordinates, and copying them was most of the cost of recording an area
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1024);
+        try (com.fasterxml.jackson.core.JsonGenerator generator = MAPPER.createGenerator(out)) {
+            writeCanonical(generator, node);
+        } catch (IOException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
+        return out.toByteArray();
     }
 
-    private static JsonNode sorted(JsonNode node) {
+    private static void writeCanonical(com.fasterxml.jackson.core.JsonGenerator generator, JsonNode node) throws IOException {
         if (node.isObject()) {
-            Map<String, JsonNode> fields = new TreeMap<>();
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                fields.put(field.getKey(), sorted(field.getValue()));
+            java.util.List<String> names = new java.util.ArrayList<>(node.size());
+            node.fieldNames().forEachRemaining(names::add);
+            java.util.Collections.sort(names); // String order is UTF-16 code unit order
+            generator.writeStartObject();
+            for (String name : names) {
+                generator.writeFieldName(name);
+                writeCanonical(generator, node.get(name));
             }
-            ObjectNode copy = object();
-            fields.forEach(copy::set);
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = array();
-            node.forEach(element -> copy.add(sorted(element)));
-            return copy;
-        }
-        if (node.isNumber() && !node.isIntegralNumber()) {
+            generator.writeEndObject();
+        } else if (node.isArray()) {
+            generator.writeStartArray();
+            for (JsonNode element : node) {
+                writeCanonical(generator, element);
+            }
+            generator.writeEndArray();
+        } else if (node.isNumber() && !node.isIntegralNumber()) {
             // RFC 8785 numbers: ECMAScript's shortest form, whatever the number was parsed or built as
-            return JsonNodeFactory.instance.rawValueNode(new com.fasterxml.jackson.databind.util.RawValue(Es6Numbers.format(node.doubleValue())));
+            generator.writeRawValue(Es6Numbers.format(node.doubleValue()));
+        } else {
+            MAPPER.writeTree(generator, node);
         }
-        return node;
     }
 
     public static String write(JsonNode node) {

@@ -43,9 +43,17 @@ public final class TerritoryFormat {
     }
 
     public static ControlArea area(JsonNode feature, String at, ZoneId zone, Problems problems) {
+        Geometry geometry = GeoJson.geometry(feature.get("geometry"), at + ".geometry", problems);
+        return area(feature, geometry, at, zone, problems);
+    }
+
+    /**
+     * An area whose geometry was read apart (KML has its own geometry syntax); {@code geometry} is
+     * null when it was broken, its problems already reported.
+     */
+    public static ControlArea area(JsonNode feature, Geometry geometry, String at, ZoneId zone, Problems problems) {
         int before = problems.list().size();
         Fields props = properties(feature, at, problems);
-        Geometry geometry = GeoJson.geometry(feature.get("geometry"), at + ".geometry", problems);
         if (geometry != null && !(geometry instanceof Polygonal)) {
             problems.add(at + ".geometry.type", "must be Polygon or MultiPolygon for an area of control, got " + geometry.getGeometryType());
         }
@@ -62,7 +70,7 @@ public final class TerritoryFormat {
         Confidence confidence = Formats.enumValue(props, "confidence", Confidence.class, false);
         Boolean approximate = props.bool("approximate", false);
         String note = props.optString("note");
-        if (problems.list().size() > before) {
+        if (geometry == null || problems.list().size() > before) {
             return null;
         }
         return new ControlArea(id, new ActorId(actor), geometry, validity, source,

@@ -16,7 +16,6 @@ import org.truce.domain.agreement.Agreement;
 import org.truce.domain.problem.Problem;
 import org.truce.domain.problem.Problems;
 import org.truce.domain.report.ReportDraft;
-import org.truce.domain.territory.ControlArea;
 import org.truce.domain.territory.NamedLine;
 import org.truce.domain.territory.Zone;
 import org.truce.service.catalog.CatalogService;
@@ -58,10 +57,9 @@ public final class ImportService {
         return agreements.size();
     }
 
+    /** Areas of control from GeoJSON, with the intake checks of {@link TerritoryImports}. */
     public int importAreas(String principal, JsonNode document) {
-        List<ControlArea> areas = features(document, TerritoryFormat::area);
-        catalog.recordAreas(principal, areas);
-        return areas.size();
+        return new TerritoryImports(catalog).importAreas(principal, document, TerritoryImports.Options.STRICT).accepted();
     }
 
     public int importLines(String principal, JsonNode document) {

@@ -17,7 +17,14 @@ public sealed interface Change {
         }
     }
 
-    record ActorRecorded(Actor actor) implements Change {
+    /**
+     * A new actor, or a new version of one already recorded (an amendment): a later entry for the
+     * same id replaces the current version and keeps the earlier ones as its history.
+     */
+    record ActorRecorded(Actor actor, Entry.RequestHashes request) implements Change {
+        public ActorRecorded(Actor actor) {
+            this(actor, null);
+        }
     }
 
     record AgreementRecorded(Agreement agreement) implements Change {

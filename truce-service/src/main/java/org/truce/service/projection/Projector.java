@@ -25,7 +25,7 @@ public final class Projector {
         return switch (entry.type()) {
             case EntryType.REPORT_SUBMITTED -> new Change.ReportRecorded(ReportFormat.fromPayload(payload), entry.request(),
                     new Visibility(Sealing.releasability(entry), opened.withheld()));
-            case EntryType.ACTOR_RECORDED -> new Change.ActorRecorded(ActorFormat.fromPayload(payload));
+            case EntryType.ACTOR_RECORDED -> new Change.ActorRecorded(ActorFormat.fromPayload(payload), entry.request());
             case EntryType.AGREEMENT_RECORDED -> new Change.AgreementRecorded(AgreementFormat.fromPayload(payload));
             case EntryType.AREA_RECORDED -> new Change.AreaRecorded(trusted(TerritoryFormat.area(payload, "payload",
                     java.time.ZoneOffset.UTC, new Problems())));

@@ -13,14 +13,13 @@ import org.truce.domain.actor.ActorId;
 import org.truce.domain.agreement.Agreement;
 import org.truce.domain.territory.ControlArea;
 import org.truce.service.catalog.CatalogService;
-import org.truce.service.format.ActorFormat;
 import org.truce.service.format.AgreementFormat;
 import org.truce.service.format.Json;
 import org.truce.service.format.TerritoryFormat;
 import org.truce.web.http.Params;
 import org.truce.web.http.Responses;
 
-/** Agreements, actors, areas of control, lines and zones. */
+/** Agreements, areas of control, lines and zones (actors: {@link ActorsApi}). */
 public final class CatalogApi {
     private final CatalogService catalog;
 
@@ -37,23 +36,6 @@ public final class CatalogApi {
         Responses.json(ctx, 200, body);
     }
 
-    public void actors(Context ctx) {
-        Params params = new Params(ctx);
-        Instant at = params.instant("at");
-        params.done();
-        ObjectNode body = Json.object();
-        ArrayNode items = body.putArray("items");
-        for (Actor a : catalog.actors()) {
-            ObjectNode o = ActorFormat.payload(a);
-            if (at != null) {
-                o.put("name_at", a.nameAt(at));
-                o.put("designated_at", a.designatedAt(at));
-            }
-            items.add(o);
-        }
-        Responses.json(ctx, 200, body);
-    }
-
     /** A GeoJSON FeatureCollection of the areas valid at {@code at} (all areas without it), with actor names for display. */
     public void areas(Context ctx) {
         Params params = new Params(ctx);
@@ -65,6 +47,10 @@ public final class CatalogApi {
         }
         List<ControlArea> areas = at == null ? catalog.areas() : catalog.areasAt(at, knownAt);
         Map<ActorId, Actor> actors = catalog.actors().stream().collect(Collectors.toMap(Actor::id, Function.identity()));
+        if (AreasOutput.kmlWanted(ctx)) {
+            AreasOutput.kml(ctx, areas, actors, at, knownAt);
+            return;
+        }
         ObjectNode collection = Json.object().put("type", "FeatureCollection");
         ArrayNode features = collection.putArray("features");
         for (ControlArea area : areas) {
