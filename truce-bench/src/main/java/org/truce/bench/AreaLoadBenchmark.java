@@ -47,8 +47,8 @@ import picocli.CommandLine;
  * simplified at {@code toleranceDegrees} (topology-preserving), which is how areas of control are
  * drawn, and keeps every geometry within one log entry.
  *
- * <p>The OCHA files are read from {@code -Dtruce.bench.geo=DIR} (default {@code ../shared/data/geo},
- * the folder of the project's reference data seen from the repository root). Each invocation loads
+ * <p>The OCHA files are read from {@code -Dtruce.bench.geo=DIR} (default {@code truce-bench/data/geo},
+ * the copies with their attribution, seen from the repository root). Each invocation loads
  * into a fresh store, created outside the measured time.
  *
  * <pre>java -jar truce-bench/target/benchmarks.jar AreaLoadBenchmark -f 1 -wi 2 -i 5</pre>
@@ -73,7 +73,7 @@ public class AreaLoadBenchmark {
 
     @Setup(Level.Trial)
     public void buildDocument() throws IOException {
-        Path geo = Path.of(System.getProperty("truce.bench.geo", "../shared/data/geo"));
+        Path geo = Path.of(System.getProperty("truce.bench.geo", "truce-bench/data/geo"));
         List<Geometry> shapes = new ArrayList<>();
         shapes.addAll(geometries(geo.resolve("admin_boundaries_ocha/syr_admin3_subdistricts.geojson")));
         shapes.addAll(geometries(geo.resolve("city_neighbourhoods_ocha/aleppo_city_neighbourhoods.geojson")));

@@ -32,8 +32,8 @@ import org.truce.service.format.Json;
  * outside Syria, in the box's corners) or over the neighbourhoods' ({@code aleppo}: the city, where
  * 109 small polygons and the Jebel Saman sub-district overlap).
  *
- * <p>The OCHA files are read from {@code -Dtruce.bench.geo=DIR} (default {@code ../shared/data/geo},
- * seen from the repository root).
+ * <p>The OCHA files are read from {@code -Dtruce.bench.geo=DIR} (default {@code truce-bench/data/geo},
+ * the copies with their attribution, seen from the repository root).
  */
 final class ControlLookupData {
     static final List<String> ACTORS = List.of("syrian-arab-army", "fatah-halab", "jabhat-al-nusra", "isis", "sdf", "ypg",
@@ -46,7 +46,7 @@ final class ControlLookupData {
     final List<ControlArea> areas;
 
     ControlLookupData(int count) throws IOException {
-        Path geo = Path.of(System.getProperty("truce.bench.geo", "../shared/data/geo"));
+        Path geo = Path.of(System.getProperty("truce.bench.geo", "truce-bench/data/geo"));
         subdistricts = geometries(geo.resolve("admin_boundaries_ocha/syr_admin3_subdistricts.geojson"));
         neighbourhoods = geometries(geo.resolve("city_neighbourhoods_ocha/aleppo_city_neighbourhoods.geojson"));
         List<Geometry> shapes = new ArrayList<>(subdistricts);
