@@ -83,29 +83,13 @@ public final class JdbcOpeningStore implements OpeningStore {
      */
     @Override
     public void putAll(List<Opening> openings) {
-        List<Opening> checked = checkedCopies(openings);
+        List<Opening> checked = Opening.checkedCopies(openings);
         checkOpen();
         if (checked.isEmpty()) {
             return;
         }
         checked.sort((a, b) -> Arrays.compareUnsigned(a.commitment(), b.commitment()));
         writing("storing " + checked.size() + " openings", handle -> insert(handle, checked));
-    }
-
-    /** Copies, so that what is checked is what is written, whatever the caller does with its arrays. */
-    private static List<Opening> checkedCopies(List<Opening> openings) {
-        Objects.requireNonNull(openings, "openings");
-        List<Opening> copies = new ArrayList<>(openings.size());
-        for (Opening opening : openings) {
-            Objects.requireNonNull(opening, "opening");
-            Opening copy = new Opening(opening.commitment().clone(), opening.salt().clone(), opening.value().clone());
-            if (!copy.matches()) {
-                throw new IllegalArgumentException("the opening of " + copy.commitmentHex()
-                        + " does not match it: SHA-256(salt || value) is another commitment");
-            }
-            copies.add(copy);
-        }
-        return copies;
     }
 
     private int insert(Handle handle, List<Opening> openings) {

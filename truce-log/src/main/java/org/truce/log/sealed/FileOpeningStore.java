@@ -171,7 +171,7 @@ public final class FileOpeningStore implements OpeningStore {
      */
     @Override
     public void putAll(List<Opening> openings) {
-        List<OpeningRequest.Put> requests = requests(checkedCopies(openings));
+        List<OpeningRequest.Put> requests = requests(Opening.checkedCopies(openings));
         checkOpen();
         for (OpeningRequest request : requests) {
             queue.submit(request);
@@ -179,22 +179,6 @@ public final class FileOpeningStore implements OpeningStore {
         for (OpeningRequest request : requests) {
             request.await();
         }
-    }
-
-    /** Copies, so that what is checked is what is written, whatever the caller does with its arrays. */
-    private static List<Opening> checkedCopies(List<Opening> openings) {
-        Objects.requireNonNull(openings, "openings");
-        List<Opening> copies = new ArrayList<>(openings.size());
-        for (Opening opening : openings) {
-            Objects.requireNonNull(opening, "opening");
-            Opening copy = new Opening(opening.commitment().clone(), opening.salt().clone(), opening.value().clone());
-            if (!copy.matches()) {
-                throw new IllegalArgumentException("the opening of " + copy.commitmentHex()
-                        + " does not match it: SHA-256(salt || value) is another commitment");
-            }
-            copies.add(copy);
-        }
-        return copies;
     }
 
     /** The openings not stored yet, in requests that each fit one batch. */

@@ -56,6 +56,27 @@ public record Opening(byte[] commitment, byte[] salt, byte[] value) {
         return MessageDigest.isEqual(commitment, commit(salt, value));
     }
 
+    /**
+     * Copies of {@code openings}, each checked to {@linkplain #matches match}, so that what a store
+     * checks is what it writes, whatever the caller does with its arrays afterwards.
+     *
+     * @throws IllegalArgumentException if an opening does not match its commitment
+     */
+    public static java.util.List<Opening> checkedCopies(java.util.List<Opening> openings) {
+        Objects.requireNonNull(openings, "openings");
+        var copies = new java.util.ArrayList<Opening>(openings.size());
+        for (Opening opening : openings) {
+            Objects.requireNonNull(opening, "opening");
+            Opening copy = new Opening(opening.commitment().clone(), opening.salt().clone(), opening.value().clone());
+            if (!copy.matches()) {
+                throw new IllegalArgumentException("the opening of " + copy.commitmentHex()
+                        + " does not match it: SHA-256(salt || value) is another commitment");
+            }
+            copies.add(copy);
+        }
+        return copies;
+    }
+
     public String commitmentHex() {
         return HexFormat.of().formatHex(commitment);
     }

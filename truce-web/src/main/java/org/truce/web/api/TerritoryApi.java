@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.truce.domain.geo.GeoPoint;
-import org.truce.domain.problem.Problem;
 import org.truce.domain.territory.ControlArea;
 import org.truce.service.catalog.CatalogService;
 import org.truce.service.catalog.TerritoryControl;
 import org.truce.service.format.Json;
-import org.truce.web.http.HttpProblem;
 import org.truce.web.http.Params;
 import org.truce.web.http.Responses;
 
@@ -28,7 +24,6 @@ import org.truce.web.http.Responses;
 public final class TerritoryApi {
     /** A report's precision: beyond 100 km the question is no longer about a place. */
     public static final double MAX_RADIUS_METRES = 100_000;
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]{1,20}(\\.[0-9]{0,20})?|\\.[0-9]{1,20})([eE][+-]?[0-9]{1,3})?");
 
     private final CatalogService catalog;
 
@@ -38,22 +33,18 @@ public final class TerritoryApi {
 
     public void control(Context ctx) {
         Params params = new Params(ctx);
-        List<Problem> problems = new ArrayList<>();
         for (String name : List.of("lat", "lon", "at", "radius_m")) {
             if (ctx.queryParams(name).size() > 1) {
-                problems.add(new Problem(name, "must be given once, got " + ctx.queryParams(name).size() + " values"));
+                params.problem(name, "must be given once, got " + ctx.queryParams(name).size() + " values");
             }
         }
-        Double lat = number(ctx, "lat", -90, 90, true, "a number of decimal degrees within [-90, 90]", problems);
-        Double lon = number(ctx, "lon", -180, 180, true, "a number of decimal degrees within [-180, 180]", problems);
+        Double lat = params.decimal("lat", -90, 90, true, "a number of decimal degrees within [-90, 90]");
+        Double lon = params.decimal("lon", -180, 180, true, "a number of decimal degrees within [-180, 180]");
         Instant at = params.instant("at");
-        String atText = ctx.queryParam("at");
-        if (atText == null || atText.isEmpty()) {
-            problems.add(new Problem("at", "is required (an ISO 8601 instant such as 2016-12-01T00:00:00Z or a date 2016-12-01)"));
-        }
-        Double radius = number(ctx, "radius_m", 0, MAX_RADIUS_METRES, false,
-                "a number of metres within [0, " + (long) MAX_RADIUS_METRES + "]", problems);
-        finish(params, problems);
+        params.require("at", "an ISO 8601 instant such as 2016-12-01T00:00:00Z or a date 2016-12-01");
+        Double radius = params.decimal("radius_m", 0, MAX_RADIUS_METRES, false,
+                "a number of metres within [0, " + (long) MAX_RADIUS_METRES + "]");
+        params.done();
         GeoPoint point = new GeoPoint(lat, lon);
         double radiusMetres = radius == null ? 0 : radius;
         TerritoryControl.Result result = catalog.control().controlAt(point, at, radiusMetres);
@@ -79,48 +70,5 @@ public final class TerritoryApi {
         ArrayNode agreements = body.putArray("agreements_in_force");
         result.agreementsInForce().forEach(agreements::add);
         Responses.json(ctx, 200, body);
-    }
-
-    /** A decimal number within [min, max], or null (with a problem when it is required or malformed). */
-    private static Double number(Context ctx, String name, double min, double max, boolean required, String expected,
-                                 List<Problem> problems) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            if (required) {
-                problems.add(new Problem(name, "is required (" + expected + ")"));
-            }
-            return null;
-        }
-        // Double.parseDouble would also take "NaN", "Infinity", hexadecimal and a trailing d or f
-        if (!DECIMAL.matcher(text.strip()).matches()) {
-            problems.add(new Problem(name, "must be " + expected + ", got '" + clip(text) + "'"));
-            return null;
-        }
-        double value = Double.parseDouble(text.strip());
-        if (!(value >= min && value <= max)) {
-            problems.add(new Problem(name, "must be " + expected + ", got " + clip(text.strip())));
-            return null;
-        }
-        return value;
-    }
-
-    /** Throws every problem of this request, the parameter reader's and ours, as one 400 answer. */
-    private static void finish(Params params, List<Problem> problems) {
-        List<Problem> all = new ArrayList<>();
-        try {
-            params.done();
-        } catch (HttpProblem e) {
-            all.addAll(e.errors());
-        }
-        all.addAll(problems);
-        if (!all.isEmpty()) {
-            StringBuilder detail = new StringBuilder();
-            all.forEach(p -> detail.append(detail.isEmpty() ? "" : "; ").append(p.field()).append(": ").append(p.message()));
-            throw new HttpProblem(400, "Invalid query parameters", detail.toString(), all);
-        }
-    }
-
-    private static String clip(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 }

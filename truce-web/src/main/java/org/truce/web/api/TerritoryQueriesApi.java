@@ -4,16 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.truce.domain.actor.Actor;
 import org.truce.domain.actor.ActorDirectory;
 import org.truce.domain.actor.ActorId;
 import org.truce.domain.geo.GeoPoint;
-import org.truce.domain.problem.Problem;
 import org.truce.domain.territory.ControlArea;
 import org.truce.domain.territory.LinePosition;
 import org.truce.domain.territory.NamedLine;
@@ -34,7 +30,6 @@ import org.truce.web.http.Responses;
  * {@link PlaceHistory}) over the areas and lines recorded so far.
  */
 public final class TerritoryQueriesApi {
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]{1,20}(\\.[0-9]{0,20})?|\\.[0-9]{1,20})([eE][+-]?[0-9]{1,3})?");
 
     private final CatalogService catalog;
 
@@ -45,23 +40,22 @@ public final class TerritoryQueriesApi {
     /** A GeoJSON FeatureCollection of the ground each actor gained and lost, with a per-actor summary in km². */
     public void changes(Context ctx) {
         Params params = new Params(ctx);
-        List<Problem> problems = new ArrayList<>();
         Instant from = params.instant("from");
         Instant to = params.instant("to");
         String actorParam = params.text("actor");
-        required(ctx, "from", problems);
-        required(ctx, "to", problems);
+        params.require("from", "an ISO 8601 instant such as 2016-12-01T00:00:00Z or a date 2016-12-01");
+        params.require("to", "an ISO 8601 instant such as 2016-12-01T00:00:00Z or a date 2016-12-01");
         ActorDirectory directory = catalog.directory();
         Actor only = null;
         if (actorParam != null) {
             Optional<Actor> resolved = directory.resolve(actorParam);
             if (resolved.isEmpty()) {
-                problems.add(new Problem("actor", "must be the id or an unambiguous name of a recorded actor, got '" + clip(actorParam) + "'"));
+                params.problem("actor", "must be the id or an unambiguous name of a recorded actor, got '" + Params.clip(actorParam) + "'");
             } else {
                 only = resolved.get();
             }
         }
-        finish(params, problems);
+        params.done();
         if (to.isBefore(from)) {
             throw HttpProblem.badRequest("to", "must not be before from");
         }
@@ -111,11 +105,10 @@ public final class TerritoryQueriesApi {
     public void side(Context ctx) {
         String id = ctx.pathParam("id");
         Params params = new Params(ctx);
-        List<Problem> problems = new ArrayList<>();
-        GeoPoint point = point(ctx, problems);
-        finish(params, problems);
+        GeoPoint point = point(params);
+        params.done();
         NamedLine line = catalog.lines().stream().filter(l -> l.id().equals(id)).findFirst()
-                .orElseThrow(() -> HttpProblem.notFound("no line with id '" + clip(id) + "'"));
+                .orElseThrow(() -> HttpProblem.notFound("no line with id '" + Params.clip(id) + "'"));
         LinePosition position = LinePosition.of(line, point);
         ObjectNode body = Json.object();
         body.putObject("line").put("id", line.id()).put("name", line.name()).put("kind", line.kind().name());
@@ -134,9 +127,8 @@ public final class TerritoryQueriesApi {
     /** Every area that ever covered the point, in order of validity, and the timeline of who held it. */
     public void history(Context ctx) {
         Params params = new Params(ctx);
-        List<Problem> problems = new ArrayList<>();
-        GeoPoint point = point(ctx, problems);
-        finish(params, problems);
+        GeoPoint point = point(params);
+        params.done();
         PlaceHistory history = PlaceHistory.of(catalog.areas(), point);
         ActorDirectory directory = catalog.directory();
         ObjectNode body = Json.object();
@@ -177,56 +169,9 @@ public final class TerritoryQueriesApi {
     }
 
     /** The required {@code lat} and {@code lon} parameters, or null with a problem for each one missing or out of range. */
-    private static GeoPoint point(Context ctx, List<Problem> problems) {
-        Double lat = coordinate(ctx, "lat", 90, problems);
-        Double lon = coordinate(ctx, "lon", 180, problems);
+    private static GeoPoint point(Params params) {
+        Double lat = params.decimal("lat", -90, 90, true, "a number of decimal degrees within [-90, 90]");
+        Double lon = params.decimal("lon", -180, 180, true, "a number of decimal degrees within [-180, 180]");
         return lat == null || lon == null ? null : new GeoPoint(lat, lon);
-    }
-
-    private static Double coordinate(Context ctx, String name, double limit, List<Problem> problems) {
-        String text = ctx.queryParam(name);
-        String expected = "must be a number of decimal degrees within [-" + (int) limit + ", " + (int) limit + "]";
-        if (text == null || text.isBlank()) {
-            problems.add(new Problem(name, "is required (" + expected.substring("must be ".length()) + ")"));
-            return null;
-        }
-        // Double.parseDouble would also take "NaN", "Infinity", hexadecimal and a trailing d or f: degrees are decimal numbers
-        if (!DECIMAL.matcher(text.strip()).matches()) {
-            problems.add(new Problem(name, expected + ", got '" + clip(text) + "'"));
-            return null;
-        }
-        double value = Double.parseDouble(text.strip());
-        if (Math.abs(value) > limit) {
-            problems.add(new Problem(name, expected + ", got " + clip(text.strip())));
-            return null;
-        }
-        return value;
-    }
-
-    private static void required(Context ctx, String name, List<Problem> problems) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isEmpty()) {
-            problems.add(new Problem(name, "is required (an ISO 8601 instant such as 2016-12-01T00:00:00Z or a date 2016-12-01)"));
-        }
-    }
-
-    /** Throws every problem of this request, the parameter readers' and ours, as one 400 answer. */
-    private static void finish(Params params, List<Problem> problems) {
-        List<Problem> all = new ArrayList<>();
-        try {
-            params.done();
-        } catch (HttpProblem e) {
-            all.addAll(e.errors());
-        }
-        all.addAll(problems);
-        if (!all.isEmpty()) {
-            StringBuilder detail = new StringBuilder();
-            all.forEach(p -> detail.append(detail.isEmpty() ? "" : "; ").append(p.field()).append(": ").append(p.message()));
-            throw new HttpProblem(400, "Invalid query parameters", detail.toString(), all);
-        }
-    }
-
-    private static String clip(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 }

@@ -15,6 +15,9 @@ import org.truce.domain.problem.Problem;
  * one 400 answer.
  */
 public final class Params {
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?([0-9]{1,20}(\\.[0-9]{0,20})?|\\.[0-9]{1,20})([eE][+-]?[0-9]{1,3})?");
+
     private final Context ctx;
     private final List<Problem> problems = new ArrayList<>();
 
@@ -109,6 +112,43 @@ public final class Params {
         }
     }
 
+    /**
+     * A decimal number within [min, max], or null (with a problem when it is required, malformed or out
+     * of range). {@code expected} says what is wanted, e.g. "a number of metres within [0, 100000]".
+     */
+    public Double decimal(String name, double min, double max, boolean required, String expected) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            if (required) {
+                problems.add(new Problem(name, "is required (" + expected + ")"));
+            }
+            return null;
+        }
+        // Double.parseDouble would also take "NaN", "Infinity", hexadecimal and a trailing d or f
+        if (!DECIMAL.matcher(value.strip()).matches()) {
+            problems.add(new Problem(name, "must be " + expected + ", got '" + clip(value) + "'"));
+            return null;
+        }
+        double n = Double.parseDouble(value.strip());
+        if (!(n >= min && n <= max)) {
+            problems.add(new Problem(name, "must be " + expected + ", got " + clip(value.strip())));
+            return null;
+        }
+        return n;
+    }
+
+    /** A problem found by the caller, answered with the others by {@link #done}. */
+    public void problem(String name, String message) {
+        problems.add(new Problem(name, message));
+    }
+
+    /** Notes a problem when {@code name} is absent or empty; {@code hint} says what to send. */
+    public void require(String name, String hint) {
+        if (text(name) == null) {
+            problems.add(new Problem(name, "is required (" + hint + ")"));
+        }
+    }
+
     public void done() {
         if (!problems.isEmpty()) {
             StringBuilder detail = new StringBuilder();
@@ -117,7 +157,7 @@ public final class Params {
         }
     }
 
-    private static String clip(String text) {
+    public static String clip(String text) {
         return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 }
